@@ -1,0 +1,48 @@
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { commandModules } from './commands.ts';
+import { EXIT_USAGE, UserError } from './errors.ts';
+import { PolicyError } from '../policy/types.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Builds the commander program with every subcommand registered. */
+export async function buildProgram(): Promise<Command> {
+  const program = new Command('iamgraph')
+    .description('Offline AWS IAM access analyzer: every path by which a principal can reach an action on a resource.')
+    .version(pkg.version)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const load of commandModules) (await load()).register(program);
+  return program;
+}
+
+function quietOnEpipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      throw err;
+    });
+  }
+}
+
+/** Entry point used by bin/iamgraph.js. Sets process.exitCode; never prints a stack for user errors. */
+export async function main(argv: string[]): Promise<void> {
+  quietOnEpipe();
+  try {
+    const program = await buildProgram();
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // commander already printed the message (or help/version, which exit 0)
+      process.exitCode = err.exitCode === 0 ? 0 : EXIT_USAGE;
+      return;
+    }
+    if (err instanceof UserError || err instanceof PolicyError) {
+      process.stderr.write(`iamgraph: ${err.message}\n`);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
+    throw err;
+  }
+}
