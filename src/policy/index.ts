@@ -1,0 +1,9 @@
+/**
+ * The policy engine's public face: parse → compile once → evaluate many times.
+ */
+export * from './types.ts';
+export { parsePolicy } from './parse.ts';
+export { compilePolicy } from './compile.ts';
+export { evaluate } from './evaluate.ts';
+export { makeContext } from './context.ts';
+export { loadActionCatalog, unknownActionWarnings } from './catalog.ts';
