@@ -1,0 +1,44 @@
+/**
+ * The serialized access graph as every exporter reads it (graphology's `export()` form).
+ */
+import type { SerializedGraph } from 'graphology-types';
+import type { EdgeAttributes, NodeAttributes } from '../graph/types.ts';
+
+export type SerializedAccessGraph = SerializedGraph<NodeAttributes, EdgeAttributes>;
+export type SerializedNode = SerializedAccessGraph['nodes'][number] & { attributes: NodeAttributes };
+export type SerializedEdge = SerializedAccessGraph['edges'][number] & { attributes: EdgeAttributes; key: string };
+
+const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** Nodes with attributes, sorted by key. */
+export function nodesOf(graph: SerializedAccessGraph): SerializedNode[] {
+  return graph.nodes
+    .filter((n): n is SerializedNode => n.attributes !== undefined)
+    .slice()
+    .sort(byKey);
+}
+
+/** Edges with attributes and a key (`source->target#i` when the graph gave none), sorted by key. */
+export function edgesOf(graph: SerializedAccessGraph): SerializedEdge[] {
+  const counts = new Map<string, number>();
+  return graph.edges
+    .filter((e) => e.attributes !== undefined)
+    .map((e) => {
+      if (e.key !== undefined) return e as SerializedEdge;
+      const base = `${e.source}->${e.target}:${e.attributes!.kind}`;
+      const n = counts.get(base) ?? 0;
+      counts.set(base, n + 1);
+      return { ...e, key: `${base}#${n}` } as SerializedEdge;
+    })
+    .sort(byKey);
+}
+
+/** Accounts whose IAM data the graph holds (not external ones), sorted. */
+export function accountsOf(graph: SerializedAccessGraph): string[] {
+  const ids = new Set<string>();
+  for (const node of nodesOf(graph)) {
+    const { kind, accountId } = node.attributes;
+    if (accountId && (kind === 'user' || kind === 'role' || kind === 'group' || kind === 'account')) ids.add(accountId);
+  }
+  return [...ids].sort();
+}
