@@ -6,4 +6,5 @@ import type { Command } from 'commander';
 export type CommandModule = { register(program: Command): void };
 
 export const commandModules: Array<() => Promise<CommandModule>> = [
+  () => import('./commands/simulate.ts'),
 ];

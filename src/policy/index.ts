@@ -6,4 +6,4 @@ export { parsePolicy } from './parse.ts';
 export { compilePolicy } from './compile.ts';
 export { evaluate } from './evaluate.ts';
 export { makeContext } from './context.ts';
-export { loadActionCatalog, unknownActionWarnings } from './catalog.ts';
+export { actionsMatching, loadActionCatalog, unknownActionWarnings } from './catalog.ts';
