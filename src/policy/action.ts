@@ -1,23 +1,59 @@
 /**
  * Action matching (IAM User Guide, "IAM JSON policy elements: Action",
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html):
- * `service:Action`, case-insensitive, with `*` and `?`. Exact names hit a Set; patterns are
- * compiled once.
+ * `service:Action`, case-insensitive, with `*` and `?`. Patterns are lower-cased once at compile
+ * time; the requested action is lower-cased once per request (memoized), not once per statement.
  */
 import { compileGlob, type StringMatcher } from './wildcard.ts';
+
+let lastAction = '';
+let lastLower = '';
+let lastService = '';
+
+function remember(action: string): void {
+  lastAction = action;
+  lastLower = action.toLowerCase();
+  const colon = lastLower.indexOf(':');
+  lastService = colon < 0 ? lastLower : lastLower.slice(0, colon);
+}
+
+/** Lower-cases an action, remembering the last one (every statement of a request asks for the same). */
+export function lowerAction(action: string): string {
+  if (action !== lastAction) remember(action);
+  return lastLower;
+}
+
+/** The lower-cased service prefix of an action (memoized like lowerAction). */
+export function actionService(action: string): string {
+  if (action !== lastAction) remember(action);
+  return lastService;
+}
 
 export function compileActionMatcher(patterns: readonly string[]): StringMatcher {
   if (patterns.includes('*')) return () => true;
   const exact = new Set<string>();
-  const globs: StringMatcher[] = [];
+  // Wildcard patterns grouped by their (literal) service prefix, so a request only tries its own service's.
+  const byService = new Map<string, StringMatcher[]>();
+  const anyService: StringMatcher[] = [];
   for (const pattern of patterns) {
-    if (pattern.includes('*') || pattern.includes('?')) globs.push(compileGlob(pattern, true));
-    else exact.add(pattern.toLowerCase());
+    const lower = pattern.toLowerCase();
+    if (!lower.includes('*') && !lower.includes('?')) {
+      exact.add(lower);
+      continue;
+    }
+    const colon = lower.indexOf(':');
+    const service = lower.slice(0, colon);
+    const matcher = compileGlob(lower, false);
+    if (colon < 0 || service.includes('*') || service.includes('?')) anyService.push(matcher);
+    else byService.set(service, [...(byService.get(service) ?? []), matcher]);
   }
-  if (globs.length === 0) return (action) => exact.has(action.toLowerCase());
+  if (byService.size === 0 && anyService.length === 0) return (action) => exact.has(lowerAction(action));
   return (action) => {
-    if (exact.size > 0 && exact.has(action.toLowerCase())) return true;
-    for (const glob of globs) if (glob(action)) return true;
+    const lower = lowerAction(action);
+    if (exact.has(lower)) return true;
+    const own = byService.get(actionService(action));
+    if (own) for (const glob of own) if (glob(lower)) return true;
+    for (const glob of anyService) if (glob(lower)) return true;
     return false;
   };
 }

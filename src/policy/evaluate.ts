@@ -18,6 +18,7 @@
  * Open mode is three-valued (Kleene): statements whose conditions depend on unknown keys make the
  * decision conditional, with their residual conditions, instead of being dropped or assumed.
  */
+import { actionService } from './action.ts';
 import { parseArn } from './arn.ts';
 import { evaluateLayer, type LayerRequest, type LayerResult, type StatementHit } from './evaluate/layer.ts';
 import { grantKind, type GrantKind } from './principal.ts';
@@ -198,10 +199,9 @@ function explainLines(req: EvaluationRequest, layers: Layers, decision: Decision
 
 /** Evaluates one request. Pure; policies are compiled beforehand. */
 export function evaluate(req: EvaluationRequest): Decision {
-  const colon = req.action.indexOf(':');
   const layerReq: LayerRequest = {
     action: req.action,
-    service: colon < 0 ? '*' : req.action.slice(0, colon).toLowerCase(),
+    service: req.action.includes(':') ? actionService(req.action) : '*',
     resource: req.resource,
     caller: req.caller,
     context: req.context,
@@ -213,13 +213,18 @@ export function evaluate(req: EvaluationRequest): Decision {
   const extraDenies = notPrincipalBoundaryDeny(req, layerReq);
   const everyLayer = allLayers(layers);
 
-  const denies = everyLayer.flatMap((l) => l.denies).concat(extraDenies);
-  const deny = or(...denies.map((d) => d.value));
-  const missing = [...new Set(everyLayer.flatMap((l) => l.missingKeys))].sort();
+  let deny: Tri = 'false';
+  let missingKeys: string[] | undefined;
+  for (const layer of everyLayer) {
+    if (layer.deny === 'true' || (layer.deny === 'unknown' && deny === 'false')) deny = layer.deny;
+    if (layer.missingKeys.length > 0) (missingKeys ??= []).push(...layer.missingKeys);
+  }
+  for (const hit of extraDenies) if (hit.value === 'true' || deny === 'false') deny = hit.value;
+  const missing = missingKeys ? [...new Set(missingKeys)].sort() : [];
 
   let decision: Decision;
   if (deny === 'true') {
-    const deciding = denies.filter((d) => d.value === 'true');
+    const deciding = everyLayer.flatMap((l) => l.denies).concat(extraDenies).filter((d) => d.value === 'true');
     decision = {
       decision: 'explicitDeny',
       conditional: false,
@@ -238,9 +243,11 @@ export function evaluate(req: EvaluationRequest): Decision {
       const residual: ResidualCondition[] = [];
       if (conditional) {
         for (const l of everyLayer) if (l.allow === 'unknown') for (const hit of l.allows) residual.push(...toResidual(hit, false));
-        for (const hit of denies) residual.push(...toResidual(hit, true));
+        for (const l of everyLayer) for (const hit of l.denies) residual.push(...toResidual(hit, true));
+        for (const hit of extraDenies) residual.push(...toResidual(hit, true));
       }
-      const matched: StatementRef[] = everyLayer.flatMap((l) => l.allows.filter((h) => h.value === 'true').map((h) => h.statement.ref));
+      const matched: StatementRef[] = [];
+      for (const l of everyLayer) for (const h of l.allows) if (h.value === 'true') matched.push(h.statement.ref);
       decision = { decision: 'allowed', conditional, residual, matched, explanation: [], missingContextValues: missing };
     }
   }

@@ -72,8 +72,21 @@ export function parseCidr(text: string): Cidr | undefined {
   return { version: ip.version, network: ip.value & mask, bits };
 }
 
+const parsedAddresses = new Map<string, ReturnType<typeof parseIp>>();
+
+/** parseIp with a bounded cache: request contexts repeat the same source address. */
+function parseIpCached(address: string): ReturnType<typeof parseIp> {
+  let ip = parsedAddresses.get(address);
+  if (ip === undefined && !parsedAddresses.has(address)) {
+    if (parsedAddresses.size > 4096) parsedAddresses.clear();
+    ip = parseIp(address);
+    parsedAddresses.set(address, ip);
+  }
+  return ip;
+}
+
 export function cidrContains(cidr: Cidr, address: string): boolean {
-  const ip = parseIp(address);
+  const ip = parseIpCached(address);
   if (!ip || ip.version !== cidr.version) return false;
   const max = cidr.version === 4 ? 32 : 128;
   const mask = cidr.bits === 0 ? 0n : ((1n << BigInt(cidr.bits)) - 1n) << BigInt(max - cidr.bits);

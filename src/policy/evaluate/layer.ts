@@ -82,10 +82,9 @@ export function evaluateLayer(policies: readonly CompiledPolicy[], req: LayerReq
       if (conditions.missingKeys.length > 0) (missing ??= []).push(...conditions.missingKeys);
       if (conditions.value === 'false') continue;
       const value: Tri = resource === 'true' && principal === 'true' && conditions.value === 'true' ? 'true' : 'unknown';
-      const unknown = conditions.unknown.slice();
-      if (resource === 'unknown') {
-        unknown.push({ operator: 'Resource', key: 'resource', values: statement.parsed.resource ?? statement.parsed.notResource ?? [] });
-      }
+      const unknown = resource === 'unknown'
+        ? [...conditions.unknown, { operator: 'Resource', key: 'resource', values: statement.parsed.resource ?? statement.parsed.notResource ?? [] }]
+        : conditions.unknown;
       const hit: StatementHit = { statement, value, unknown };
       if (statement.parsed.effect === 'Deny') {
         (denies ??= []).push(hit);
