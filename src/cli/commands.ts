@@ -6,5 +6,6 @@ import type { Command } from 'commander';
 export type CommandModule = { register(program: Command): void };
 
 export const commandModules: Array<() => Promise<CommandModule>> = [
+  () => import('./commands/inputs.ts'),
   () => import('./commands/simulate.ts'),
 ];

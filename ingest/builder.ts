@@ -1,0 +1,218 @@
+/**
+ * Accumulates what the readers find, from any number of files, and finalizes it into one
+ * `AccountModel`: references resolved, documents compiled once, and every gap a warning.
+ */
+import { compilePolicy } from '../src/policy/compile.ts';
+import { PolicyError, type PolicyType } from '../src/policy/types.ts';
+import { accountOfArn, parseIamArn, rootArn } from '../src/model/arn.ts';
+import type {
+  Account,
+  AccountModel,
+  CredentialFacts,
+  Group,
+  IdentityCenter,
+  IdentityProvider,
+  InstanceProfile,
+  ModelWarning,
+  OrgNode,
+  PolicyRecord,
+  Resource,
+  Role,
+  SourceRef,
+  User,
+} from '../src/model/types.ts';
+import type { InputError } from './errors.ts';
+
+type PolicyKind = PolicyRecord['kind'];
+
+export interface PendingPolicy {
+  id: string;
+  name: string;
+  kind: PolicyKind;
+  type: PolicyType;
+  document?: unknown;
+  source?: SourceRef;
+}
+
+export class ModelBuilder {
+  readonly accounts = new Map<string, Account>();
+  readonly users = new Map<string, User>();
+  readonly groups = new Map<string, Group>();
+  readonly roles = new Map<string, Role>();
+  readonly instanceProfiles = new Map<string, InstanceProfile>();
+  readonly policies = new Map<string, PolicyRecord>();
+  readonly resources = new Map<string, Resource>();
+  readonly providers = new Map<string, IdentityProvider>();
+  readonly orgNodes = new Map<string, OrgNode>();
+  /** User name → group names, resolved against the account's groups at finalize. */
+  readonly pendingGroupNames = new Map<string, string[]>();
+  readonly credentials = new Map<string, CredentialFacts>();
+  identityCenter: IdentityCenter | undefined;
+  organizationId: string | undefined;
+  managementAccountId: string | undefined;
+  readonly warnings: ModelWarning[] = [];
+  readonly errors: InputError[] = [];
+  readonly inputs: string[] = [];
+
+  warn(code: string, message: string, subject?: string, source?: SourceRef): void {
+    const w: ModelWarning = { code, message };
+    if (subject !== undefined) w.subject = subject;
+    if (source !== undefined) w.source = source;
+    this.warnings.push(w);
+  }
+
+  account(id: string, fields: Partial<Account> = {}): Account {
+    let account = this.accounts.get(id);
+    if (!account) {
+      account = { id, external: true };
+      this.accounts.set(id, account);
+    }
+    Object.assign(account, fields);
+    return account;
+  }
+
+  /** Adds a policy document; invalid documents become input errors (the rest of the file still loads). */
+  addPolicy(p: PendingPolicy): void {
+    const record: PolicyRecord = { id: p.id, name: p.name, kind: p.kind, type: p.type };
+    if (p.source) record.source = p.source;
+    if (p.document !== undefined) {
+      try {
+        record.policy = compilePolicy(p.document, { id: p.id, name: p.name, type: p.type, ...(p.source ? { source: p.source } : {}) });
+      } catch (err) {
+        if (!(err instanceof PolicyError) || !p.source) throw err;
+        this.errors.push({ file: p.source.file, pointer: `${p.source.pointer}${err.pointer}`, message: err.detail });
+        return;
+      }
+    }
+    const existing = this.policies.get(p.id);
+    if (existing?.policy && !record.policy) return; // a reference never replaces a document
+    this.policies.set(p.id, record);
+  }
+
+  /** Records that a managed policy is referenced (documents may arrive from another file). */
+  referencePolicy(arn: string, name: string): void {
+    if (!this.policies.has(arn)) {
+      this.policies.set(arn, { id: arn, name, kind: arn.includes(':iam::aws:') ? 'aws-managed' : 'customer-managed', type: 'identity' });
+    }
+  }
+
+  finalize(): AccountModel {
+    this.resolveGroups();
+    this.checkReferences();
+    this.checkOrganization();
+    this.attachCredentials();
+    const sorted = <T>(map: Map<string, T>): Record<string, T> =>
+      Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const model: AccountModel = {
+      accounts: sorted(this.accounts),
+      users: sorted(this.users),
+      groups: sorted(this.groups),
+      roles: sorted(this.roles),
+      instanceProfiles: sorted(this.instanceProfiles),
+      policies: sorted(this.policies),
+      resources: sorted(this.resources),
+      identityProviders: sorted(this.providers),
+      warnings: dedupeWarnings(this.warnings),
+      inputs: [...this.inputs],
+    };
+    if (this.orgNodes.size > 0 || this.managementAccountId) {
+      model.organization = { nodes: sorted(this.orgNodes) };
+      if (this.organizationId) model.organization.id = this.organizationId;
+      if (this.managementAccountId) model.organization.managementAccountId = this.managementAccountId;
+    }
+    if (this.identityCenter) model.identityCenter = this.identityCenter;
+    return model;
+  }
+
+  private resolveGroups(): void {
+    const byAccountAndName = new Map<string, string>();
+    for (const group of this.groups.values()) byAccountAndName.set(`${group.accountId}/${group.name}`, group.arn);
+    for (const [userArn, names] of this.pendingGroupNames) {
+      const user = this.users.get(userArn);
+      if (!user) continue;
+      for (const name of names) {
+        const arn = byAccountAndName.get(`${user.accountId}/${name}`);
+        if (arn) user.groups.push(arn);
+        else this.warn('undefined-group', `user ${user.name} is in group ${name}, which the input does not define: its policies are unknown`, `${user.accountId}/group/${name}`, user.source);
+      }
+      user.groups = [...new Set(user.groups)].sort();
+    }
+  }
+
+  private checkReferences(): void {
+    const missing: string[] = [];
+    for (const record of this.policies.values()) if (!record.policy && record.kind !== 'trust') missing.push(record.id);
+    if (missing.length > 0) {
+      const aws = missing.filter((id) => id.includes(':iam::aws:'));
+      for (const id of missing.sort()) {
+        this.warn('missing-policy', `policy ${id} is attached but its document is not in the input${id.includes(':iam::aws:') ? ' (an AWS-managed policy: add it with a GAAD export made with --filter LocalManagedPolicy AWSManagedPolicy, or in the account model)' : ''}`, id);
+      }
+      if (aws.length > 0) this.warn('missing-aws-managed-policies', `${aws.length} AWS-managed polic${aws.length === 1 ? 'y is' : 'ies are'} referenced without a document: ${aws.sort().join(', ')}`);
+    }
+    // Principals named in trust and resource policies: groups are not principals; unknown accounts are external.
+    for (const record of this.policies.values()) {
+      if (!record.policy || (record.kind !== 'trust' && record.kind !== 'resource')) continue;
+      for (const statement of record.policy.parsed.statements) {
+        const block = statement.principal ?? statement.notPrincipal;
+        if (!block || block === '*') continue;
+        for (const value of block.AWS ?? []) this.checkPrincipalValue(value, record);
+      }
+    }
+  }
+
+  private checkPrincipalValue(value: string, record: PolicyRecord): void {
+    const account = /^\d{12}$/.test(value) ? value : accountOfArn(value);
+    const iam = parseIamArn(value);
+    if (iam?.kind === 'group') {
+      this.warn('group-as-principal', `${record.id}: names group ${value} as a Principal; AWS rejects groups as principals (name the users, or let the group's policy allow sts:AssumeRole on a role that trusts the account)`, value, record.source);
+      return;
+    }
+    if (!account) return;
+    const known = this.accounts.get(account);
+    if (!known || known.external) {
+      this.account(account);
+      this.warn('unknown-external-account', `${record.id}: names ${value} (account ${account}) as a principal; the input has no IAM data for that account: kept as an external principal (any principal of that account that its own policies allow)`, rootArn(account), record.source);
+    }
+  }
+
+  private checkOrganization(): void {
+    const internal = [...this.accounts.values()].filter((a) => !a.external);
+    if (this.orgNodes.size === 0) {
+      if (internal.length > 0) this.warn('no-org-data', 'no organization data: SCPs and RCPs are not evaluated (add the organization file to include them)');
+      return;
+    }
+    for (const account of internal) {
+      const node = this.orgNodes.get(account.id);
+      if (!node) {
+        this.warn('no-scp-data', `account ${account.id} is not in the organization tree that was given: its SCPs and RCPs are unknown and not evaluated`, account.id);
+        continue;
+      }
+      const path: string[] = [];
+      let parent = node.parent;
+      while (parent) {
+        path.unshift(parent);
+        parent = this.orgNodes.get(parent)?.parent;
+      }
+      account.orgPath = path;
+    }
+  }
+
+  private attachCredentials(): void {
+    for (const [arn, facts] of this.credentials) {
+      const user = this.users.get(arn);
+      if (user) user.credentials = facts;
+    }
+  }
+}
+
+function dedupeWarnings(warnings: ModelWarning[]): ModelWarning[] {
+  const seen = new Set<string>();
+  const out: ModelWarning[] = [];
+  for (const w of warnings) {
+    const key = `${w.code}|${w.subject ?? ''}|${w.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(w);
+  }
+  return out.sort((a, b) => (a.code + (a.subject ?? '') + a.message < b.code + (b.subject ?? '') + b.message ? -1 : 1));
+}

@@ -1,0 +1,77 @@
+/**
+ * `loadInputs`: any mix of files and directories → one normalized, validated AccountModel.
+ * Formats are detected by content, not by name. A bad file (or a bad element in a file) is an
+ * input error naming the file and JSON pointer; everything valid still loads unless `strict`.
+ */
+import { UserError } from '../src/cli/errors.ts';
+import type { AccountModel } from '../src/model/types.ts';
+import { ModelBuilder } from './builder.ts';
+import { formatInputError, InputProblem, isRecord, type InputError } from './errors.ts';
+import { expandPaths, readParsedFile } from './files.ts';
+import { isAccountModel, readAccountModel } from './readers/account-model.ts';
+import { isCredentialReportJson, readCredentialReportCsv, readCredentialReportJson } from './readers/credential-report.ts';
+import { isGaad, readGaad } from './readers/gaad.ts';
+import { isIdentityCenter, readIdentityCenter } from './readers/identity-center.ts';
+import { isOrganization, readOrganization } from './readers/organization.ts';
+import { isNativeResourcePolicy, isResourcePolicyBundle, readNativeResourcePolicy, readResourcePolicyBundle } from './readers/resource-policies.ts';
+
+export type { InputError } from './errors.ts';
+export { formatInputError } from './errors.ts';
+
+type Reader = (doc: Record<string, unknown>, file: string, b: ModelBuilder, base: string) => void;
+
+/** Detection order matters: the most specific shapes first. Identity Center runs last (it maps onto roles). */
+const READERS: Array<{ name: string; detect: (doc: unknown) => boolean; read: Reader; late?: boolean }> = [
+  { name: 'GAAD', detect: isGaad, read: readGaad },
+  { name: 'account model', detect: isAccountModel, read: readAccountModel },
+  { name: 'organization', detect: isOrganization, read: readOrganization },
+  { name: 'resource policy bundle', detect: isResourcePolicyBundle, read: readResourcePolicyBundle },
+  { name: 'credential report', detect: isCredentialReportJson, read: (doc, file, b) => readCredentialReportJson(doc, file, b) },
+  { name: 'resource policy', detect: isNativeResourcePolicy, read: readNativeResourcePolicy },
+  { name: 'Identity Center', detect: isIdentityCenter, read: readIdentityCenter, late: true },
+];
+
+export interface LoadResult {
+  model: AccountModel;
+  errors: InputError[];
+}
+
+export async function loadInputs(paths: readonly string[], opts: { strict?: boolean } = {}): Promise<LoadResult> {
+  const b = new ModelBuilder();
+  const { files, missing } = expandPaths(paths);
+  for (const path of missing) b.errors.push({ file: path, pointer: '', message: 'expected a file or directory, got nothing at that path' });
+  const late: Array<() => void> = [];
+  for (const file of files) {
+    b.inputs.push(file);
+    try {
+      const parsed = readParsedFile(file);
+      if (parsed.kind === 'csv') {
+        readCredentialReportCsv(parsed.text, file, b);
+        continue;
+      }
+      for (const { value, pointer } of parsed.documents) {
+        const reader = READERS.find((r) => r.detect(value));
+        if (!reader || !isRecord(value)) {
+          b.errors.push({ file, pointer: pointer || '/', message: 'expected a GAAD export, an account model, an organization, Identity Center data, a credential report or resource policies, got a document of none of these shapes' });
+          continue;
+        }
+        const run = () => {
+          try {
+            reader.read(value, file, b, '');
+          } catch (err) {
+            if (!(err instanceof InputProblem)) throw err;
+            b.errors.push({ file, pointer: `${pointer}${err.pointer}`, message: err.detail });
+          }
+        };
+        if (reader.late) late.push(run);
+        else run();
+      }
+    } catch (err) {
+      if (!(err instanceof InputProblem)) throw err;
+      b.errors.push({ file, pointer: err.pointer, message: err.detail });
+    }
+  }
+  for (const run of late) run();
+  if (opts.strict && b.errors.length > 0) throw new UserError(formatInputError(b.errors[0]));
+  return { model: b.finalize(), errors: b.errors };
+}

@@ -1,0 +1,49 @@
+/**
+ * `aws iam get-credential-report`: the CSV (decoded), or the CLI's JSON with base64 `Content`.
+ * Password, MFA and access-key facts are attached to users for findings.
+ */
+import type { CredentialFacts } from '../../src/model/types.ts';
+import type { ModelBuilder } from '../builder.ts';
+import { isRecord } from '../errors.ts';
+
+export const isCredentialReportJson = (doc: unknown): boolean => isRecord(doc) && typeof doc.Content === 'string' && String(doc.ReportFormat ?? 'text/csv') === 'text/csv';
+
+const REQUIRED = ['user', 'arn', 'password_enabled', 'mfa_active', 'access_key_1_active'];
+const date = (v: string | undefined): string | undefined => (v && /^\d{4}-\d{2}-\d{2}T/.test(v) ? v : undefined);
+
+export function readCredentialReportCsv(text: string, file: string, b: ModelBuilder): void {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const header = lines[0]?.split(',') ?? [];
+  const missing = REQUIRED.filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    b.errors.push({ file, pointer: 'line 1', message: `expected a credential report header with ${missing.join(', ')}, got ${JSON.stringify(lines[0] ?? '')}` });
+    return;
+  }
+  const col = (row: string[], name: string): string | undefined => row[header.indexOf(name)];
+  lines.slice(1).forEach((line, i) => {
+    const row = line.split(',');
+    if (row.length !== header.length) {
+      b.errors.push({ file, pointer: `line ${i + 2}`, message: `expected ${header.length} columns, got ${row.length}` });
+      return;
+    }
+    const arn = col(row, 'arn')!;
+    if (col(row, 'user') === '<root_account>' || !arn.includes(':user/')) return;
+    const key = (n: 1 | 2) => ({
+      active: col(row, `access_key_${n}_active`) === 'true',
+      ...(date(col(row, `access_key_${n}_last_rotated`)) ? { lastRotated: date(col(row, `access_key_${n}_last_rotated`)) } : {}),
+      ...(date(col(row, `access_key_${n}_last_used_date`)) ? { lastUsed: date(col(row, `access_key_${n}_last_used_date`)) } : {}),
+    });
+    const facts: CredentialFacts = {
+      passwordEnabled: col(row, 'password_enabled') === 'true',
+      mfaActive: col(row, 'mfa_active') === 'true',
+      accessKeys: [key(1), ...(header.includes('access_key_2_active') ? [key(2)] : [])],
+    };
+    const lastUsed = date(col(row, 'password_last_used'));
+    if (lastUsed) facts.passwordLastUsed = lastUsed;
+    b.credentials.set(arn, facts);
+  });
+}
+
+export function readCredentialReportJson(doc: Record<string, unknown>, file: string, b: ModelBuilder): void {
+  readCredentialReportCsv(Buffer.from(String(doc.Content), 'base64').toString('utf8'), file, b);
+}

@@ -1,0 +1,170 @@
+/**
+ * `aws iam get-account-authorization-details` output (GAAD), as the AWS CLI prints it: users,
+ * groups, roles (trust policy, instance profiles, boundary, last use, tags) and managed policies
+ * with every version (only the default one is in force). Documents may be objects or URL-encoded
+ * strings; the account comes from the ARNs, so pages and accounts can be mixed freely.
+ */
+import { accountOfArn, inlinePolicyId, trustPolicyId } from '../../src/model/arn.ts';
+import type { Tag } from '../../src/model/types.ts';
+import type { ModelBuilder } from '../builder.ts';
+import { expectArray, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
+
+export const isGaad = (doc: unknown): boolean =>
+  isRecord(doc) && ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'].some((k) => k in doc);
+
+interface Ctx {
+  b: ModelBuilder;
+  file: string;
+}
+
+const tagsOf = (v: unknown, pointer: string): Tag[] =>
+  expectArray(v, pointer).map((t, i) => {
+    const tag = expectRecord(t, `${pointer}/${i}`);
+    return { key: expectString(tag.Key, `${pointer}/${i}/Key`), value: typeof tag.Value === 'string' ? tag.Value : '' };
+  });
+
+function accountFrom(arn: string, pointer: string): string {
+  const account = accountOfArn(arn);
+  if (!account) throw new InputProblem(pointer, `expected an ARN with a 12-digit account, got ${JSON.stringify(arn)}`);
+  return account;
+}
+
+function inlinePolicies(ctx: Ctx, ownerArn: string, list: unknown, pointer: string, nameKey = 'PolicyName', docKey = 'PolicyDocument'): string[] {
+  return expectArray(list, pointer).map((p, i) => {
+    const at = `${pointer}/${i}`;
+    const entry = expectRecord(p, at);
+    const name = expectString(entry[nameKey], `${at}/${nameKey}`);
+    const id = inlinePolicyId(ownerArn, name);
+    ctx.b.addPolicy({ id, name, kind: 'inline', type: 'identity', document: entry[docKey], source: { file: ctx.file, pointer: `${at}/${docKey}` } });
+    return id;
+  });
+}
+
+function attached(ctx: Ctx, list: unknown, pointer: string): string[] {
+  return expectArray(list, pointer).map((p, i) => {
+    const entry = expectRecord(p, `${pointer}/${i}`);
+    const arn = expectString(entry.PolicyArn, `${pointer}/${i}/PolicyArn`);
+    ctx.b.referencePolicy(arn, typeof entry.PolicyName === 'string' ? entry.PolicyName : arn.split('/').pop()!);
+    return arn;
+  });
+}
+
+function boundaryOf(ctx: Ctx, v: unknown, pointer: string): string | undefined {
+  if (v === undefined) return undefined;
+  const arn = expectString(expectRecord(v, pointer).PermissionsBoundaryArn, `${pointer}/PermissionsBoundaryArn`);
+  ctx.b.referencePolicy(arn, arn.split('/').pop()!);
+  return arn;
+}
+
+/** Runs `fn` for each element; a bad element is an input error, the others still load. */
+function each(ctx: Ctx, list: unknown, pointer: string, fn: (entry: Record<string, unknown>, at: string) => void): void {
+  let items: unknown[];
+  try {
+    items = expectArray(list, pointer);
+  } catch (err) {
+    if (err instanceof InputProblem) return void ctx.b.errors.push({ file: ctx.file, pointer: err.pointer, message: err.detail });
+    throw err;
+  }
+  items.forEach((item, i) => {
+    const at = `${pointer}/${i}`;
+    try {
+      fn(expectRecord(item, at), at);
+    } catch (err) {
+      if (!(err instanceof InputProblem)) throw err;
+      ctx.b.errors.push({ file: ctx.file, pointer: err.pointer, message: err.detail });
+    }
+  });
+}
+
+export function readGaad(doc: Record<string, unknown>, file: string, b: ModelBuilder, base = ''): void {
+  const ctx: Ctx = { b, file };
+
+  each(ctx, doc.Policies, `${base}/Policies`, (p, at) => {
+    const arn = expectString(p.Arn, `${at}/Arn`);
+    const name = expectString(p.PolicyName, `${at}/PolicyName`);
+    const versions = expectArray(p.PolicyVersionList, `${at}/PolicyVersionList`);
+    const index = versions.findIndex((v) => isRecord(v) && (v.IsDefaultVersion === true || (p.DefaultVersionId !== undefined && v.VersionId === p.DefaultVersionId)));
+    if (index < 0) throw new InputProblem(`${at}/PolicyVersionList`, 'expected a version with IsDefaultVersion true, got none');
+    const version = versions[index] as Record<string, unknown>;
+    const account = accountOfArn(arn);
+    if (account) b.account(account, { external: false });
+    b.addPolicy({
+      id: arn, name, kind: arn.includes(':iam::aws:') ? 'aws-managed' : 'customer-managed', type: 'identity',
+      document: version.Document, source: { file, pointer: `${at}/PolicyVersionList/${index}/Document` },
+    });
+  });
+
+  each(ctx, doc.GroupDetailList, `${base}/GroupDetailList`, (g, at) => {
+    const arn = expectString(g.Arn, `${at}/Arn`);
+    const accountId = accountFrom(arn, `${at}/Arn`);
+    b.account(accountId, { external: false });
+    b.groups.set(arn, {
+      arn, accountId,
+      name: expectString(g.GroupName, `${at}/GroupName`),
+      path: typeof g.Path === 'string' ? g.Path : '/',
+      ...(typeof g.GroupId === 'string' ? { groupId: g.GroupId } : {}),
+      managedPolicies: attached(ctx, g.AttachedManagedPolicies, `${at}/AttachedManagedPolicies`).sort(),
+      inlinePolicies: inlinePolicies(ctx, arn, g.GroupPolicyList, `${at}/GroupPolicyList`).sort(),
+      source: { file, pointer: at },
+    });
+  });
+
+  each(ctx, doc.UserDetailList, `${base}/UserDetailList`, (u, at) => {
+    const arn = expectString(u.Arn, `${at}/Arn`);
+    const accountId = accountFrom(arn, `${at}/Arn`);
+    b.account(accountId, { external: false });
+    const boundary = boundaryOf(ctx, u.PermissionsBoundary, `${at}/PermissionsBoundary`);
+    b.users.set(arn, {
+      arn, accountId,
+      name: expectString(u.UserName, `${at}/UserName`),
+      path: typeof u.Path === 'string' ? u.Path : '/',
+      ...(typeof u.UserId === 'string' ? { userId: u.UserId } : {}),
+      groups: [],
+      managedPolicies: attached(ctx, u.AttachedManagedPolicies, `${at}/AttachedManagedPolicies`).sort(),
+      inlinePolicies: inlinePolicies(ctx, arn, u.UserPolicyList, `${at}/UserPolicyList`).sort(),
+      ...(boundary ? { boundary } : {}),
+      tags: tagsOf(u.Tags, `${at}/Tags`),
+      ...(typeof u.CreateDate === 'string' ? { createDate: u.CreateDate } : {}),
+      source: { file, pointer: at },
+    });
+    b.pendingGroupNames.set(arn, expectArray(u.GroupList, `${at}/GroupList`).map((g, i) => expectString(g, `${at}/GroupList/${i}`)));
+  });
+
+  each(ctx, doc.RoleDetailList, `${base}/RoleDetailList`, (r, at) => {
+    const arn = expectString(r.Arn, `${at}/Arn`);
+    const accountId = accountFrom(arn, `${at}/Arn`);
+    const name = expectString(r.RoleName, `${at}/RoleName`);
+    const path = typeof r.Path === 'string' ? r.Path : '/';
+    b.account(accountId, { external: false });
+    const trustId = trustPolicyId(arn);
+    b.addPolicy({ id: trustId, name: `${name} trust policy`, kind: 'trust', type: 'trust', document: r.AssumeRolePolicyDocument, source: { file, pointer: `${at}/AssumeRolePolicyDocument` } });
+    const profiles: string[] = [];
+    each(ctx, r.InstanceProfileList, `${at}/InstanceProfileList`, (ip, ipAt) => {
+      const ipArn = expectString(ip.Arn, `${ipAt}/Arn`);
+      profiles.push(ipArn);
+      const existing = b.instanceProfiles.get(ipArn);
+      b.instanceProfiles.set(ipArn, {
+        arn: ipArn, accountId,
+        name: expectString(ip.InstanceProfileName, `${ipAt}/InstanceProfileName`),
+        path: typeof ip.Path === 'string' ? ip.Path : '/',
+        roles: [...new Set([...(existing?.roles ?? []), arn])].sort(),
+      });
+    });
+    const boundary = boundaryOf(ctx, r.PermissionsBoundary, `${at}/PermissionsBoundary`);
+    const lastUsed = isRecord(r.RoleLastUsed) && typeof r.RoleLastUsed.LastUsedDate === 'string' ? r.RoleLastUsed.LastUsedDate : undefined;
+    b.roles.set(arn, {
+      arn, accountId, name, path,
+      ...(typeof r.RoleId === 'string' ? { roleId: r.RoleId } : {}),
+      trustPolicy: trustId,
+      managedPolicies: attached(ctx, r.AttachedManagedPolicies, `${at}/AttachedManagedPolicies`).sort(),
+      inlinePolicies: inlinePolicies(ctx, arn, r.RolePolicyList, `${at}/RolePolicyList`).sort(),
+      ...(boundary ? { boundary } : {}),
+      instanceProfiles: profiles.sort(),
+      tags: tagsOf(r.Tags, `${at}/Tags`),
+      serviceLinked: path.startsWith('/aws-service-role/'),
+      ...(lastUsed ? { lastUsed } : {}),
+      ...(typeof r.MaxSessionDuration === 'number' ? { maxSessionDuration: r.MaxSessionDuration } : {}),
+      source: { file, pointer: at },
+    });
+  });
+}
