@@ -22,9 +22,9 @@ type Reader = (doc: Record<string, unknown>, file: string, b: ModelBuilder, base
 
 /** Detection order matters: the most specific shapes first. Identity Center runs last (it maps onto roles). */
 const READERS: Array<{ name: string; detect: (doc: unknown) => boolean; read: Reader; late?: boolean }> = [
+  { name: 'organization', detect: isOrganization, read: readOrganization },
   { name: 'GAAD', detect: isGaad, read: readGaad },
   { name: 'account model', detect: isAccountModel, read: readAccountModel },
-  { name: 'organization', detect: isOrganization, read: readOrganization },
   { name: 'resource policy bundle', detect: isResourcePolicyBundle, read: readResourcePolicyBundle },
   { name: 'credential report', detect: isCredentialReportJson, read: (doc, file, b) => readCredentialReportJson(doc, file, b) },
   { name: 'resource policy', detect: isNativeResourcePolicy, read: readNativeResourcePolicy },

@@ -10,7 +10,8 @@ import type { ModelBuilder } from '../builder.ts';
 import { expectArray, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
 
 export const isGaad = (doc: unknown): boolean =>
-  isRecord(doc) && ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'].some((k) => k in doc);
+  isRecord(doc) && (['UserDetailList', 'GroupDetailList', 'RoleDetailList'].some((k) => k in doc) ||
+    (Array.isArray(doc.Policies) && doc.Policies.some((p) => isRecord(p) && 'PolicyVersionList' in p)));
 
 interface Ctx {
   b: ModelBuilder;

@@ -22,6 +22,7 @@ export function addResourcePolicy(b: ModelBuilder, arn: string, document: unknow
   const accountId = accountOfArn(arn) ?? '';
   const existing = b.resources.get(arn);
   b.addPolicy({ id, name: `${arn} resource policy`, kind: 'resource', type: 'resource', document, source: { file, pointer } });
+  if (!b.policies.get(id)?.policy) return; // invalid document: reported as an input error
   b.resources.set(arn, { arn, accountId: existing?.accountId || accountId, service: arn.split(':')[2] ?? '', tags: existing?.tags ?? [], resourcePolicy: id, source: { file, pointer } });
 }
 
