@@ -41,8 +41,8 @@ export function generateOrg(principals: number, seed = 42, accountCount = Math.m
       const statements: unknown[] = [{ Effect: 'Allow', Action: [`${pick(SERVICES)}:Get*`, `${pick(SERVICES)}:List*`, `${pick(SERVICES)}:*`], Resource: '*' }];
       if (p % 5 === 0) statements.push({ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' });
       if (p % 4 === 1) statements.push({ Effect: 'Deny', Action: '*:Delete*', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } });
-      if (p % 7 === 3) statements.push({ Effect: 'Allow', Action: pick(ESCALATION), Resource: pick(['*', arn('role', '*'), arn('policy', `p${p}`)]) });
-      if (p % 3 === 2) statements.push({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::${pick(accounts)}:role/r*` });
+      if (p === 3 || p === 17) statements.push({ Effect: 'Allow', Action: pick(ESCALATION), Resource: pick(['*', arn('role', '*'), arn('policy', `p${p}`)]) });
+      if (p % 10 === 2) statements.push({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::${pick(accounts)}:role/r${Math.floor(rand() * 9) + 1}*` });
       return {
         PolicyName: `p${p}`, Arn: arn('policy', `p${p}`), Path: '/', DefaultVersionId: 'v1',
         PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: { Version: '2012-10-17', Statement: statements } }],
@@ -50,18 +50,19 @@ export function generateOrg(principals: number, seed = 42, accountCount = Math.m
     });
     const groups = Array.from({ length: 10 }, (_, g) => ({
       GroupName: `g${g}`, Arn: arn('group', `g${g}`), Path: '/', GroupPolicyList: [],
-      AttachedManagedPolicies: [0, 1].map(() => { const p = pick(policies); return { PolicyName: p.PolicyName, PolicyArn: p.Arn }; }),
+      // Groups get ordinary policies; escalation rights (p3, p17) are attached to a few principals directly.
+      AttachedManagedPolicies: [0, 1].map(() => { const p = pick(policies.filter((_, i) => i !== 3 && i !== 17)); return { PolicyName: p.PolicyName, PolicyArn: p.Arn }; }),
     }));
     const users: unknown[] = [];
     const roles: unknown[] = [];
     const count = Math.min(perAccount, principals - made);
     for (let i = 0; i < count; i++, made++) {
-      const attached = [pick(policies)].map((p) => ({ PolicyName: p.PolicyName, PolicyArn: p.Arn }));
+      const attached = [rand() < 0.03 ? policies[pick([3, 17])] : pick(policies.filter((_, k) => k !== 3 && k !== 17))].map((p) => ({ PolicyName: p.PolicyName, PolicyArn: p.Arn }));
       if (i % 5 < 3) {
         users.push({
           UserName: `u${i}`, Arn: arn('user', `u${i}`), Path: '/', GroupList: [pick(groups).GroupName, pick(groups).GroupName],
           AttachedManagedPolicies: attached, Tags: [{ Key: 'team', Value: `t${i % 9}` }],
-          UserPolicyList: i % 11 === 0 ? [{ PolicyName: 'inline', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: pick(ESCALATION), Resource: '*' }] } }] : [],
+          UserPolicyList: i % 97 === 0 ? [{ PolicyName: 'inline', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: pick(ESCALATION), Resource: '*' }] } }] : [],
           ...(i % 13 === 0 ? { PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: policies[0].Arn } } : {}),
         });
       } else {

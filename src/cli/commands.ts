@@ -6,6 +6,11 @@ import type { Command } from 'commander';
 export type CommandModule = { register(program: Command): void };
 
 export const commandModules: Array<() => Promise<CommandModule>> = [
+  () => import('./commands/can.ts'),
   () => import('./commands/inputs.ts'),
+  () => import('./commands/paths.ts'),
+  () => import('./commands/privesc.ts'),
   () => import('./commands/simulate.ts'),
+  () => import('./commands/what-can.ts'),
+  () => import('./commands/who-can.ts'),
 ];

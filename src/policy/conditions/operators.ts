@@ -4,10 +4,10 @@
  * Each compiles one policy value into a test of one request value. Negated operators are listed
  * with the positive test they negate: the caller applies NOR across policy values.
  */
-import { resourcePatternSource } from '../arn.ts';
 import { PolicyError } from '../types.ts';
 import { compileGlob, type Piece } from '../wildcard.ts';
 import { parseDate } from './date.ts';
+import { compileArnPattern } from './arn.ts';
 import { cidrContains, parseCidr } from './ip.ts';
 
 export type ValueTest = (requestValue: string) => boolean;
@@ -33,14 +33,21 @@ const stringEqualsIgnoreCase: BaseOperator['compile'] = (pieces) => {
 };
 const stringLike: BaseOperator['compile'] = (pieces) => compileGlob(pieces, false);
 
+/** Decimal numbers only: `Number()` would also accept hex, binary, "Infinity" and blanks. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const parseNumber = (raw: string): number | undefined => {
+  const trimmed = raw.trim();
+  return DECIMAL.test(trimmed) ? Number(trimmed) : undefined;
+};
+
 function numeric(compare: (a: number, b: number) => boolean): BaseOperator['compile'] {
   return (pieces, pointer) => {
-    const raw = text(pieces).trim();
-    const expected = Number(raw);
-    if (raw === '' || Number.isNaN(expected)) throw new PolicyError(pointer, `expected a number, got ${JSON.stringify(raw)}`);
+    const raw = text(pieces);
+    const expected = parseNumber(raw);
+    if (expected === undefined) throw new PolicyError(pointer, `expected a number, got ${JSON.stringify(raw)}`);
     return (v) => {
-      const actual = v.trim() === '' ? NaN : Number(v);
-      return !Number.isNaN(actual) && compare(actual, expected);
+      const actual = parseNumber(v);
+      return actual !== undefined && compare(actual, expected);
     };
   };
 }
@@ -62,9 +69,14 @@ const bool: BaseOperator['compile'] = (pieces, pointer) => {
   return (v) => v.toLowerCase() === expected;
 };
 
-const binary: BaseOperator['compile'] = (pieces) => {
-  const expected = text(pieces);
-  return (v) => v === expected;
+/** Base-64 text → its bytes in canonical base-64, so that padding and line breaks do not matter. */
+const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
+const canonicalBase64 = (raw: string): string | undefined => (BASE64.test(raw) ? Buffer.from(raw, 'base64').toString('base64') : undefined);
+
+const binary: BaseOperator['compile'] = (pieces, pointer) => {
+  const expected = canonicalBase64(text(pieces));
+  if (expected === undefined) throw new PolicyError(pointer, `expected a base-64 value, got ${JSON.stringify(text(pieces))}`);
+  return (v) => canonicalBase64(v) === expected;
 };
 
 const ipAddress: BaseOperator['compile'] = (pieces, pointer) => {
@@ -73,10 +85,7 @@ const ipAddress: BaseOperator['compile'] = (pieces, pointer) => {
   return (v) => cidrContains(cidr, v);
 };
 
-const arnLike: BaseOperator['compile'] = (pieces) => {
-  const regex = new RegExp(`^${resourcePatternSource(pieces)}$`, 's');
-  return (v) => regex.test(v);
-};
+const arnLike: BaseOperator['compile'] = (pieces) => compileArnPattern(pieces);
 
 const op = (compile: BaseOperator['compile'], negated = false, variables = false): BaseOperator => ({ compile, negated, variables });
 

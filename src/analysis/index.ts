@@ -1,0 +1,5 @@
+/** Questions over the graph: paths, can, who-can, what-can, privesc. */
+export * from './types.ts';
+export { findPaths, type Target } from './paths.ts';
+export { can, privesc, whatCan, whoCan, type CanAnswer, type WhatCanAnswer } from './questions.ts';
+export { renderPath } from './render.ts';

@@ -1,0 +1,106 @@
+/**
+ * The questions: can, who-can, what-can, privesc — all answered from the same graph and the same
+ * path objects.
+ */
+import type { AccessGraph } from '../graph/build.ts';
+import { decide, mayAllow } from '../graph/access.ts';
+import { profileOf } from '../graph/profile.ts';
+import { ADMIN_NODE } from '../graph/types.ts';
+import { principalsOf } from '../model/query.ts';
+import type { AccountModel } from '../model/types.ts';
+import { actionsMatching, loadActionCatalog } from '../policy/catalog.ts';
+import { findPaths, prepareTarget } from './paths.ts';
+import type { AnalysisOptions, Path, PrivescAnswer, WhoCanAnswer } from './types.ts';
+
+/** Principals (and outside sources) that can do `action` on `resource`, each with its paths. */
+export function whoCan(graph: AccessGraph, model: AccountModel, action: string, resource: string, opts: AnalysisOptions): WhoCanAnswer {
+  const direct = new Set<string>();
+  for (const arn of principalsOf(model)) {
+    const profile = profileOf(model, arn, opts);
+    // Identity policies cannot allow it and no resource policy is involved: skip the full decision.
+    if (!mayAllow(profile, action) && !model.resources[resource] && !model.roles[resource]) continue;
+    const d = decide(model, profile, { action, resource });
+    if (d.decision === 'allowed' && (opts.includeConditional || !d.conditional)) direct.add(arn);
+  }
+  const prepared = prepareTarget(graph, model, { action, resource }, opts, direct);
+  const principals: WhoCanAnswer['principals'] = [];
+  for (const node of [...prepared.dist.keys()].sort()) {
+    if (node === ADMIN_NODE) continue;
+    const answer = findPaths(graph, model, node, { action, resource }, opts, prepared);
+    if (answer.paths.length === 0) continue;
+    principals.push({ principal: node, direct: direct.has(node), paths: answer.paths });
+  }
+  return { action, resource, principals };
+}
+
+export interface CanAnswer {
+  principal: string;
+  action: string;
+  resource: string;
+  allowed: boolean;
+  direct: boolean;
+  paths: Path[];
+  truncated: boolean;
+}
+
+export function can(graph: AccessGraph, model: AccountModel, principal: string, action: string, resource: string, opts: AnalysisOptions): CanAnswer {
+  const answer = findPaths(graph, model, principal, { action, resource }, opts);
+  const direct = answer.paths.some((p) => p.hops.length === 0);
+  return { principal, action, resource, allowed: answer.paths.length > 0, direct, paths: answer.paths, truncated: answer.truncated };
+}
+
+export function privesc(graph: AccessGraph, model: AccountModel, opts: AnalysisOptions): PrivescAnswer {
+  const admins: string[] = [];
+  graph.forEachInEdge(ADMIN_NODE, (_k, a, source) => {
+    if (a.kind === 'is-admin') admins.push(source);
+  });
+  const prepared = prepareTarget(graph, model, 'admin', opts);
+  const findings: PrivescAnswer['findings'] = [];
+  for (const node of [...prepared.dist.keys()].sort()) {
+    // AWS services acting through the roles that trust them are not escalations by anyone.
+    if (node === ADMIN_NODE || admins.includes(node) || graph.getNodeAttribute(node, 'kind') === 'service') continue;
+    const answer = findPaths(graph, model, node, 'admin', opts, prepared);
+    if (answer.paths.length) findings.push({ principal: node, paths: answer.paths });
+  }
+  return { admins: [...new Set(admins)].sort(), findings, warnings: model.warnings.map((w) => `[${w.code}] ${w.message}`) };
+}
+
+export interface WhatCanAnswer {
+  principal: string;
+  /** The principal itself and every principal it can reach, with how. */
+  reachable: Array<{ principal: string; paths: Path[] }>;
+  services: Array<{ service: string; actions: string[]; via: string[] }>;
+  admin: boolean;
+}
+
+/** Effective permissions summarized per service, directly and through reachable principals. */
+export async function whatCan(graph: AccessGraph, model: AccountModel, principal: string, opts: AnalysisOptions): Promise<WhatCanAnswer> {
+  await loadActionCatalog();
+  const reachable: WhatCanAnswer['reachable'] = [{ principal, paths: [] }];
+  let admin = false;
+  graph.forEachNode((node) => {
+    if (node === principal || !(model.users[node] || model.roles[node])) return;
+    const answer = findPaths(graph, model, principal, node, { ...opts, maxPaths: 3 });
+    if (answer.paths.length) reachable.push({ principal: node, paths: answer.paths });
+  });
+  if (findPaths(graph, model, principal, 'admin', { ...opts, maxPaths: 1 }).paths.length) admin = true;
+  const byService = new Map<string, { actions: Set<string>; via: Set<string> }>();
+  for (const { principal: p } of reachable) {
+    const profile = profileOf(model, p, opts);
+    const patterns = new Set<string>();
+    for (const policy of profile.identity) for (const s of policy.statements) if (s.parsed.effect === 'Allow') (s.parsed.action ?? ['*']).forEach((a) => patterns.add(a));
+    for (const pattern of patterns) {
+      for (const action of actionsMatching(pattern)) {
+        const d = decide(model, profile, { action, resource: '*' });
+        if (d.decision !== 'allowed') continue;
+        const service = action.split(':')[0];
+        const entry = byService.get(service) ?? { actions: new Set(), via: new Set() };
+        entry.actions.add(action);
+        entry.via.add(p);
+        byService.set(service, entry);
+      }
+    }
+  }
+  const services = [...byService.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([service, e]) => ({ service, actions: [...e.actions].sort(), via: [...e.via].sort() }));
+  return { principal, reachable, services, admin };
+}

@@ -1,0 +1,48 @@
+/** Options shared by the analysis commands, turned into AnalysisOptions. */
+import type { Command } from 'commander';
+import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../analysis/types.ts';
+import { UserError } from './errors.ts';
+import { addInputOption, type InputOptions } from './inputs-option.ts';
+
+export interface AnalysisCliOptions extends InputOptions {
+  maxDepth: string;
+  maxPaths: string;
+  context: string[];
+  assumeMfa?: boolean;
+  conditional: boolean;
+  json?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export function addAnalysisOptions(cmd: Command): Command {
+  return addInputOption(cmd)
+    .option('--max-depth <n>', 'longest path, in hops', String(DEFAULT_ANALYSIS_OPTIONS.maxDepth))
+    .option('--max-paths <n>', 'paths per pair (the output says when it cut)', String(DEFAULT_ANALYSIS_OPTIONS.maxPaths))
+    .option('--context <key=value>', 'fix a request key (repeatable; comma-separate several values); every other key is unknown', collect, [])
+    .option('--assume-mfa', 'assume aws:MultiFactorAuthPresent is true')
+    .option('--no-conditional', 'hide paths that depend on unknown conditions or resources')
+    .option('--json', 'machine-readable output');
+}
+
+function positive(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`${name}: expected a positive integer, got "${value}"`);
+  return n;
+}
+
+export function analysisOptions(opts: AnalysisCliOptions): AnalysisOptions {
+  const context: Record<string, string[]> = {};
+  for (const entry of opts.context ?? []) {
+    const eq = entry.indexOf('=');
+    if (eq <= 0) throw new UserError(`--context: expected KEY=VALUE, got "${entry}"`);
+    context[entry.slice(0, eq)] = entry.slice(eq + 1).split(',');
+  }
+  return {
+    maxDepth: positive(opts.maxDepth, '--max-depth'),
+    maxPaths: positive(opts.maxPaths, '--max-paths'),
+    context,
+    assumeMfa: Boolean(opts.assumeMfa),
+    includeConditional: opts.conditional !== false,
+  };
+}

@@ -1,0 +1,20 @@
+/** `iamgraph what-can PRINCIPAL`: effective permissions per service, directly and through reachable principals. */
+import type { Command } from 'commander';
+import { whatCan } from '../../analysis/index.ts';
+import { resolvePrincipal } from '../../model/query.ts';
+import { addAnalysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
+import { prepareAnalysis, printJson } from '../analysis-run.ts';
+
+export function register(program: Command): void {
+  addAnalysisOptions(program.command('what-can').argument('<principal>'))
+    .description('what PRINCIPAL can do, per service, itself and through every principal it can reach')
+    .addHelpText('after', '\nExample:\n  iamgraph what-can -i examples/company.yaml user/dev1-be-lee')
+    .action(async (principal: string, opts: AnalysisCliOptions) => {
+      const { model, graph, options } = await prepareAnalysis(opts);
+      const answer = await whatCan(graph, model, resolvePrincipal(model, principal), options);
+      if (opts.json) return printJson(answer);
+      const out = [`${answer.principal}${answer.admin ? ' (can reach admin)' : ''}`, `reaches: ${answer.reachable.map((r) => r.principal).join(', ')}`, ''];
+      for (const s of answer.services) out.push(`${s.service.padEnd(22)} ${String(s.actions.length).padStart(5)} action(s)  via ${s.via.join(', ')}`);
+      process.stdout.write(`${out.join('\n')}\n`);
+    });
+}

@@ -1,0 +1,86 @@
+/**
+ * Effective access of one principal: identity + groups + boundary + SCPs, the resource's policy
+ * (trust policy for roles, key policy for KMS keys) and RCPs — in open mode, with what the input
+ * knows about the caller fixed and everything else unknown.
+ */
+import { rcpLevelsFor, resourcePolicyOf } from '../model/query.ts';
+import { accountOfArn } from '../model/arn.ts';
+import type { AccountModel } from '../model/types.ts';
+import { makeContext } from '../policy/context.ts';
+import { evaluate } from '../policy/evaluate.ts';
+import type { CompiledPolicy, ContextValue, Decision, ResourcePolicyKind } from '../policy/types.ts';
+import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../analysis/types.ts';
+import { profileOf, type PrincipalProfile } from './profile.ts';
+
+export interface AccessRequest {
+  action: string;
+  resource: string;
+  /** Extra request keys for this request (e.g. iam:PassedToService). */
+  context?: Record<string, string | string[]>;
+  /** Replace the principal's identity policies (hypotheses such as "after attaching a policy"). */
+  identity?: CompiledPolicy[];
+  /** Drop the boundary (hypothesis: boundary removed). */
+  withoutBoundary?: boolean;
+}
+
+function resourceAccount(model: AccountModel, resource: string): string | undefined {
+  return model.resources[resource]?.accountId || model.roles[resource]?.accountId || model.users[resource]?.accountId || accountOfArn(resource);
+}
+
+function kindOf(model: AccountModel, resource: string, action: string): ResourcePolicyKind {
+  if (model.roles[resource] && /^sts:AssumeRole/i.test(action)) return 'trust';
+  if (/^arn:[^:]+:kms:/.test(resource)) return 'kms-key';
+  return 'generic';
+}
+
+/** Decides one request for a profiled principal. */
+export function decide(model: AccountModel, profile: PrincipalProfile, req: AccessRequest): Decision {
+  const context: Record<string, ContextValue | string | string[]> = { ...profile.known, ...(req.context ?? {}) };
+  const account = resourceAccount(model, req.resource);
+  const kind = kindOf(model, req.resource, req.action);
+  const resourcePolicy = kind === 'trust' || !model.roles[req.resource] ? resourcePolicyOf(model, req.resource) : undefined;
+  return evaluate({
+    action: req.action,
+    resource: req.resource,
+    ...(account ? { resourceAccount: account } : {}),
+    caller: profile.caller,
+    context: makeContext(context, 'open'),
+    identityPolicies: req.identity ?? profile.identity,
+    ...(profile.boundary && !req.withoutBoundary ? { boundaryPolicies: [profile.boundary] } : {}),
+    ...(profile.scpLevels ? { scpLevels: profile.scpLevels } : {}),
+    ...(account ? { rcpLevels: rcpLevelsFor(model, account) } : {}),
+    ...(resourcePolicy ? { resourcePolicy, resourcePolicyKind: kind } : {}),
+    ...(model.organization?.managementAccountId ? { managementAccountId: model.organization.managementAccountId } : {}),
+  });
+}
+
+/**
+ * Does the decision for this action depend on the resource? Not when every identity, boundary and
+ * SCP statement that matches the action names Resource "*" (and no resource policy is involved):
+ * then one decision serves every target.
+ */
+export function resourceIndependent(profile: PrincipalProfile, action: string): boolean {
+  const policies = [...profile.identity, ...(profile.boundary ? [profile.boundary] : []), ...(profile.scpLevels ?? []).flatMap((l) => l.policies)];
+  for (const policy of policies) {
+    for (const s of policy.statements) {
+      if (!s.matchesAction(action)) continue;
+      const r = s.parsed.resource;
+      if (s.parsed.notResource || (r && !(r.length === 1 && r[0] === '*'))) return false;
+    }
+  }
+  return true;
+}
+
+/** Could any identity statement of the principal allow this action at all? A cheap prefilter. */
+export function mayAllow(profile: PrincipalProfile, action: string): boolean {
+  for (const policy of profile.identity) {
+    for (const s of policy.statements) if (s.parsed.effect === 'Allow' && s.matchesAction(action)) return true;
+  }
+  return false;
+}
+
+/** The full decision for one principal, action and resource (the `final` hop of a path). */
+export function effectiveAccess(model: AccountModel, principalArn: string, action: string, resource: string, opts: Partial<AnalysisOptions> = {}): Decision {
+  const options = { ...DEFAULT_ANALYSIS_OPTIONS, ...opts };
+  return decide(model, profileOf(model, principalArn, options), { action, resource });
+}

@@ -1,0 +1,201 @@
+/**
+ * Builds the access graph from an AccountModel: principals, groups, services, federated
+ * providers, external accounts, the public, resources and the virtual `admin` node; edges for
+ * membership, trust, AssumeRole (checked on both sides by the engine), escalation techniques and
+ * admin status, each with the statements that prove it and any residual conditions.
+ *
+ * Cost grows with principals, not pairs: trust policies are read once and their named principals
+ * resolved through indexes (by ARN, by account, by service); candidates are pre-filtered by whether
+ * any identity statement could allow the action at all; only then does the engine decide.
+ */
+import { MultiDirectedGraph } from 'graphology';
+import { principalsOf } from '../model/query.ts';
+import { accountOfArn, parseIamArn, rootArn } from '../model/arn.ts';
+import type { AccountModel } from '../model/types.ts';
+import { evaluate } from '../policy/evaluate.ts';
+import { makeContext } from '../policy/context.ts';
+import type { CallerInfo, Decision, ResidualCondition } from '../policy/types.ts';
+import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../analysis/types.ts';
+import { adminCheck } from './admin.ts';
+import { decide, mayAllow } from './access.ts';
+import { profileOf, type PrincipalProfile } from './profile.ts';
+import { applyTechniques } from './techniques/apply.ts';
+import { ADMIN_NODE, PUBLIC_NODE, accountNodeKey, serviceNodeKey, type EdgeAttributes, type Evidence, type NodeAttributes } from './types.ts';
+
+export type AccessGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+export interface BuildContext {
+  model: AccountModel;
+  options: AnalysisOptions;
+  graph: AccessGraph;
+  profiles: Map<string, PrincipalProfile>;
+  /** account → its principals whose identity policies could allow sts:AssumeRole */
+  assumersByAccount: Map<string, string[]>;
+  admins: Set<string>;
+}
+
+export const evidenceOf = (d: Decision): Evidence[] => d.matched.map((ref) => ({ ...ref }));
+
+export function addEdge(ctx: BuildContext, source: string, target: string, attributes: EdgeAttributes): void {
+  const key = `${source}->${target}:${attributes.technique?.id ?? attributes.kind}`;
+  if (ctx.graph.hasEdge(key)) return;
+  ctx.graph.addDirectedEdgeWithKey(key, source, target, attributes);
+}
+
+function ensureNode(graph: AccessGraph, key: string, attributes: NodeAttributes): void {
+  if (!graph.hasNode(key)) graph.addNode(key, attributes);
+}
+
+function addNodes(ctx: BuildContext): void {
+  const { model, graph } = ctx;
+  for (const account of Object.values(model.accounts)) {
+    if (account.external) ensureNode(graph, rootArn(account.id), { kind: 'external-account', label: account.name ?? account.id, arn: rootArn(account.id), accountId: account.id });
+    else ensureNode(graph, accountNodeKey(account.id), { kind: 'account', label: account.name ?? account.id, accountId: account.id });
+  }
+  for (const u of Object.values(model.users)) ensureNode(graph, u.arn, { kind: 'user', label: u.name, arn: u.arn, accountId: u.accountId, details: { groups: u.groups, policies: [...u.managedPolicies, ...u.inlinePolicies], ...(u.boundary ? { boundary: u.boundary } : {}), tags: u.tags } });
+  for (const g of Object.values(model.groups)) ensureNode(graph, g.arn, { kind: 'group', label: g.name, arn: g.arn, accountId: g.accountId, details: { policies: [...g.managedPolicies, ...g.inlinePolicies] } });
+  for (const r of Object.values(model.roles)) {
+    ensureNode(graph, r.arn, {
+      kind: 'role', label: r.name, arn: r.arn, accountId: r.accountId,
+      details: { policies: [...r.managedPolicies, ...r.inlinePolicies], ...(r.boundary ? { boundary: r.boundary } : {}), trustPolicy: model.policies[r.trustPolicy]?.policy?.parsed.raw ?? null, instanceProfiles: r.instanceProfiles, serviceLinked: r.serviceLinked },
+    });
+  }
+  for (const res of Object.values(model.resources)) ensureNode(graph, res.arn, { kind: 'resource', label: res.arn.split(':').slice(5).join(':') || res.arn, arn: res.arn, accountId: res.accountId });
+  for (const p of model.identityCenter?.principals ?? []) ensureNode(graph, p.id, { kind: p.kind, label: p.name });
+  ensureNode(graph, ADMIN_NODE, { kind: 'admin', label: 'admin' });
+}
+
+function addMembership(ctx: BuildContext): void {
+  const { model } = ctx;
+  for (const u of Object.values(model.users)) {
+    for (const g of u.groups) if (ctx.graph.hasNode(g)) addEdge(ctx, u.arn, g, { kind: 'member-of', evidence: [], conditions: [], conditional: false });
+  }
+  for (const p of model.identityCenter?.principals ?? []) {
+    for (const g of p.groups) if (ctx.graph.hasNode(g)) addEdge(ctx, p.id, g, { kind: 'member-of', evidence: [], conditions: [], conditional: false });
+  }
+  // Identity Center: people (directly or through a directory group) land on the account's SSO role.
+  for (const a of model.identityCenter?.assignments ?? []) {
+    if (!a.roleArn || !ctx.graph.hasNode(a.roleArn) || !ctx.graph.hasNode(a.principalId)) continue;
+    const sources = a.principalId.startsWith('idc-group:')
+      ? (model.identityCenter?.principals ?? []).filter((p) => p.groups.includes(a.principalId)).map((p) => p.id)
+      : [a.principalId];
+    for (const s of sources) {
+      addEdge(ctx, s, a.roleArn, { kind: 'can-assume', actions: ['sts:AssumeRoleWithSAML'], evidence: [], conditions: [], conditional: false, requires: [`Identity Center assignment of permission set ${a.permissionSetName}`] });
+    }
+  }
+}
+
+const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
+
+/** Callers outside the analysed principals: decided from the trust policy alone. */
+function outsideEdge(ctx: BuildContext, roleArn: string, sourceKey: string, caller: CallerInfo, action: string, requires: string[]): void {
+  const trust = ctx.model.policies[ctx.model.roles[roleArn].trustPolicy]?.policy;
+  if (!trust) return;
+  const d = evaluate({ action, resource: roleArn, resourceAccount: ctx.model.roles[roleArn].accountId, caller, context: makeContext({}, 'open'), identityPolicies: [], resourcePolicy: trust, resourcePolicyKind: 'trust' });
+  // An external account's own policies are unknown: the trust side is what the input can show.
+  const trustAllows = d.decision === 'allowed' || (caller.type !== 'AWSService' && caller.type !== 'WebIdentity' && caller.type !== 'SAML' && trustNames(trust, caller));
+  if (!trustAllows) return;
+  const residual = d.decision === 'allowed' ? d.residual : [];
+  addEdge(ctx, sourceKey, roleArn, {
+    kind: 'can-assume', actions: [action], evidence: evidenceOf(d).length ? evidenceOf(d) : trustEvidence(trust, caller),
+    conditions: residual, conditional: residual.length > 0 || requires.length > 0, ...(requires.length ? { requires } : {}),
+  });
+}
+
+function trustNames(trust: NonNullable<AccountModel['policies'][string]['policy']>, caller: CallerInfo): boolean {
+  return trust.statements.some((s) => s.parsed.effect === 'Allow' && s.matchesPrincipal(caller) !== 'false' && s.matchesConditions(makeContext({}, 'open')).value !== 'false');
+}
+
+function trustEvidence(trust: NonNullable<AccountModel['policies'][string]['policy']>, caller: CallerInfo): Evidence[] {
+  return trust.statements.filter((s) => s.parsed.effect === 'Allow' && s.matchesPrincipal(caller) !== 'false').map((s) => ({ ...s.ref, note: 'trust policy' }));
+}
+
+function addAssumeEdges(ctx: BuildContext): void {
+  const { model, graph } = ctx;
+  for (const role of Object.values(model.roles)) {
+    const trust = model.policies[role.trustPolicy]?.policy;
+    if (!trust || role.serviceLinked) continue;
+    const internal = new Set<string>();
+    for (const statement of trust.statements) {
+      if (statement.parsed.effect !== 'Allow' || !ASSUME_ACTIONS.some((a) => statement.matchesAction(a))) continue;
+      const block = statement.parsed.principal;
+      if (!block) continue;
+      const aws = block === '*' ? ['*'] : block.AWS ?? [];
+      for (const value of aws) {
+        if (value === '*') {
+          for (const list of ctx.assumersByAccount.values()) list.forEach((p) => internal.add(p));
+          ensureNode(graph, PUBLIC_NODE, { kind: 'public', label: 'any AWS principal' });
+          outsideEdge(ctx, role.arn, PUBLIC_NODE, { type: 'IAMUser', arn: 'arn:aws:iam::000000000000:user/anyone', accountId: '000000000000' }, 'sts:AssumeRole', ['an identity policy of any AWS account allowing sts:AssumeRole on the role']);
+          continue;
+        }
+        const account = /^\d{12}$/.test(value) ? value : accountOfArn(value);
+        if (!account) continue;
+        const known = model.accounts[account];
+        const isRoot = /^\d{12}$/.test(value) || value.endsWith(':root');
+        if (known && !known.external) {
+          if (isRoot) (ctx.assumersByAccount.get(account) ?? []).forEach((p) => internal.add(p));
+          else {
+            const iam = parseIamArn(value);
+            const target = iam?.kind === 'role' || iam?.kind === 'user' ? value : /:assumed-role\/([^/]+)\//.exec(value)?.[1] ? Object.values(model.roles).find((r) => r.accountId === account && r.name === /:assumed-role\/([^/]+)\//.exec(value)![1])?.arn : undefined;
+            if (target && (model.users[target] || model.roles[target])) internal.add(target);
+          }
+        } else {
+          const key = isRoot ? rootArn(account) : value;
+          ensureNode(graph, key, { kind: 'external-account', label: isRoot ? account : value, arn: key, accountId: account });
+          const caller: CallerInfo = isRoot ? { type: 'AccountRoot', arn: rootArn(account), accountId: account } : { type: value.includes(':role/') ? 'IAMRole' : 'IAMUser', arn: value, accountId: account };
+          outsideEdge(ctx, role.arn, key, caller, 'sts:AssumeRole', [`an identity policy in account ${account} allowing sts:AssumeRole on the role`]);
+        }
+      }
+      if (block === '*') continue;
+      for (const service of block.Service ?? []) {
+        const key = serviceNodeKey(service);
+        ensureNode(graph, key, { kind: 'service', label: service });
+        outsideEdge(ctx, role.arn, key, { type: 'AWSService', arn: service }, 'sts:AssumeRole', []);
+      }
+      for (const provider of block.Federated ?? []) {
+        ensureNode(graph, provider, { kind: 'federated', label: provider.split('/').pop() ?? provider, arn: provider });
+        const saml = provider.includes(':saml-provider/');
+        outsideEdge(ctx, role.arn, provider, { type: saml ? 'SAML' : 'WebIdentity', arn: provider, federatedProvider: provider }, saml ? 'sts:AssumeRoleWithSAML' : 'sts:AssumeRoleWithWebIdentity', []);
+      }
+    }
+    for (const source of [...internal].sort()) {
+      if (source === role.arn) continue;
+      const profile = ctx.profiles.get(source)!;
+      const d = decide(model, profile, { action: 'sts:AssumeRole', resource: role.arn });
+      if (d.decision !== 'allowed') continue;
+      addEdge(ctx, source, role.arn, { kind: 'can-assume', actions: ['sts:AssumeRole'], evidence: evidenceOf(d), conditions: d.residual, conditional: d.conditional });
+    }
+  }
+}
+
+function addAdminEdges(ctx: BuildContext): void {
+  for (const [arn, profile] of ctx.profiles) {
+    const check = adminCheck(ctx.model, profile);
+    if (!check.admin) continue;
+    ctx.admins.add(arn);
+    ctx.graph.mergeNodeAttributes(arn, { admin: true });
+    addEdge(ctx, arn, ADMIN_NODE, { kind: 'is-admin', evidence: check.evidence, conditions: check.conditions, conditional: check.conditional });
+  }
+}
+
+export function buildGraph(model: AccountModel, opts: Partial<AnalysisOptions> = {}): AccessGraph {
+  const options: AnalysisOptions = { ...DEFAULT_ANALYSIS_OPTIONS, ...opts };
+  const ctx: BuildContext = { model, options, graph: new MultiDirectedGraph<NodeAttributes, EdgeAttributes>(), profiles: new Map(), assumersByAccount: new Map(), admins: new Set() };
+  for (const arn of principalsOf(model)) {
+    const profile = profileOf(model, arn, options);
+    ctx.profiles.set(arn, profile);
+    if (mayAllow(profile, 'sts:AssumeRole')) {
+      const list = ctx.assumersByAccount.get(profile.accountId) ?? [];
+      list.push(arn);
+      ctx.assumersByAccount.set(profile.accountId, list);
+    }
+  }
+  addNodes(ctx);
+  addMembership(ctx);
+  addAssumeEdges(ctx);
+  addAdminEdges(ctx);
+  applyTechniques(ctx);
+  return ctx.graph;
+}
+
+export type { ResidualCondition };

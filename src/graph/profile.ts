@@ -1,0 +1,63 @@
+/**
+ * A principal as the graph evaluates it: who it is as a caller (roles act through sessions), its
+ * identity policies, boundary and SCP levels, and the request keys the input fixes about it.
+ * Everything else in the request context stays unknown (open mode).
+ */
+import { boundaryOf, callerOf, identityPoliciesOf, scpLevelsFor } from '../model/query.ts';
+import type { AccountModel } from '../model/types.ts';
+import type { CallerInfo, CompiledPolicy, ContextValue, PolicyLevel } from '../policy/types.ts';
+import type { AnalysisOptions } from '../analysis/types.ts';
+
+export interface PrincipalProfile {
+  arn: string;
+  kind: 'user' | 'role';
+  accountId: string;
+  caller: CallerInfo;
+  identity: CompiledPolicy[];
+  boundary?: CompiledPolicy;
+  scpLevels?: PolicyLevel[];
+  /** Request keys known from the input (principal ARN, account, tags, user name …). */
+  known: Record<string, ContextValue>;
+}
+
+function knownKeys(model: AccountModel, arn: string, opts: Pick<AnalysisOptions, 'context' | 'assumeMfa'>): Record<string, ContextValue> {
+  const user = model.users[arn];
+  const role = model.roles[arn];
+  const entity = user ?? role!;
+  const keys: Record<string, ContextValue> = {
+    'aws:PrincipalArn': { values: [arn] },
+    'aws:PrincipalAccount': { values: [entity.accountId] },
+    'aws:PrincipalType': { values: [user ? 'User' : 'AssumedRole'] },
+    'aws:PrincipalIsAWSService': { values: ['false'] },
+  };
+  if (user) keys['aws:username'] = { values: [user.name] };
+  if (user?.userId) keys['aws:userid'] = { values: [user.userId] };
+  if (role?.roleId) keys['aws:userid'] = { values: [`${role.roleId}:iamgraph`] };
+  for (const tag of entity.tags) keys[`aws:PrincipalTag/${tag.key}`] = { values: [tag.value] };
+  if (model.organization?.id) keys['aws:PrincipalOrgID'] = { values: [model.organization.id] };
+  if (opts.assumeMfa) keys['aws:MultiFactorAuthPresent'] = { values: ['true'] };
+  for (const [k, v] of Object.entries(opts.context)) keys[k] = { values: v };
+  return keys;
+}
+
+/** Builds the profile of a user or role (roles act as a session of themselves). */
+export function profileOf(model: AccountModel, arn: string, opts: Pick<AnalysisOptions, 'context' | 'assumeMfa'>): PrincipalProfile {
+  const base = callerOf(model, arn);
+  const role = model.roles[arn];
+  const caller: CallerInfo = role
+    ? { type: 'AssumedRoleSession', arn: `arn:aws:sts::${role.accountId}:assumed-role/${role.name}/iamgraph`, accountId: role.accountId, issuerArn: role.arn, ...(role.serviceLinked ? { serviceLinkedRole: true } : {}) }
+    : base;
+  const profile: PrincipalProfile = {
+    arn,
+    kind: role ? 'role' : 'user',
+    accountId: base.accountId!,
+    caller,
+    identity: identityPoliciesOf(model, arn),
+    known: knownKeys(model, arn, opts),
+  };
+  const boundary = boundaryOf(model, arn);
+  if (boundary) profile.boundary = boundary;
+  const scps = scpLevelsFor(model, base.accountId!);
+  if (scps) profile.scpLevels = scps;
+  return profile;
+}

@@ -1,0 +1,152 @@
+/**
+ * Checks every technique of the catalog for every principal with the real engine and adds an
+ * escalation edge for each one that works: to the target principal ("obtains its permissions")
+ * or to `admin` ("can grant itself anything its boundary and SCPs allow, and that is everything").
+ */
+import type { AccountModel } from '../../model/types.ts';
+import type { Decision, ResidualCondition } from '../../policy/types.ts';
+import { decide, mayAllow, resourceIndependent } from '../access.ts';
+import { adminCheck, ALLOW_ALL } from '../admin.ts';
+import { addEdge, evidenceOf, type BuildContext } from '../build.ts';
+import type { PrincipalProfile } from '../profile.ts';
+import { ADMIN_NODE, type Evidence } from '../types.ts';
+import { TECHNIQUES, type RequiredAction, type Technique } from './catalog.ts';
+
+interface Indexes {
+  usersByAccount: Map<string, string[]>;
+  rolesByAccount: Map<string, string[]>;
+  groupsByAccount: Map<string, string[]>;
+  /** `${account} ${service}` → roles whose trust policy names the service */
+  rolesTrustingService: Map<string, string[]>;
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function buildIndexes(model: AccountModel): Indexes {
+  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map() };
+  for (const u of Object.values(model.users)) push(ix.usersByAccount, u.accountId, u.arn);
+  for (const g of Object.values(model.groups)) push(ix.groupsByAccount, g.accountId, g.arn);
+  for (const r of Object.values(model.roles)) {
+    if (r.serviceLinked) continue;
+    push(ix.rolesByAccount, r.accountId, r.arn);
+    const trust = model.policies[r.trustPolicy]?.policy;
+    const services = new Set<string>();
+    for (const s of trust?.statements ?? []) {
+      const block = s.parsed.principal;
+      if (s.parsed.effect === 'Allow' && block && block !== '*') for (const svc of block.Service ?? []) services.add(svc);
+    }
+    for (const svc of services) push(ix.rolesTrustingService, `${r.accountId} ${svc}`, r.arn);
+  }
+  return ix;
+}
+
+function targetsFor(technique: Technique, profile: PrincipalProfile, model: AccountModel, ix: Indexes): string[] {
+  const user = model.users[profile.arn];
+  switch (technique.targets) {
+    case 'self':
+      return [profile.arn];
+    case 'policies-of-self': {
+      const entity = user ?? model.roles[profile.arn];
+      const ids = [...entity.managedPolicies, ...(user ? user.groups.flatMap((g) => model.groups[g]?.managedPolicies ?? []) : [])];
+      return [...new Set(ids)].filter((id) => model.policies[id]?.kind === 'customer-managed').sort();
+    }
+    case 'groups':
+      if (!user) return [];
+      return technique.id === 'iam-add-user-to-group'
+        ? (ix.groupsByAccount.get(profile.accountId) ?? []).filter((g) => !user.groups.includes(g))
+        : user.groups;
+    case 'other-users':
+      return (ix.usersByAccount.get(profile.accountId) ?? []).filter((u) => u !== profile.arn);
+    case 'roles':
+      return (ix.rolesByAccount.get(profile.accountId) ?? []).filter((r) => r !== profile.arn);
+    case 'roles-trusting-service':
+      return (ix.rolesTrustingService.get(`${profile.accountId} ${technique.service}`) ?? [])
+        .filter((r) => r !== profile.arn && (!technique.needsInstanceProfile || model.roles[r].instanceProfiles.length > 0));
+  }
+}
+
+function resourceOf(required: RequiredAction, target: string, profile: PrincipalProfile): string {
+  if (required.resource === 'target') return target;
+  return required.resource.replace('{account}', profile.accountId);
+}
+
+/** Decisions that do not depend on the target (see resourceIndependent), per principal and action. */
+type DecisionMemo = Map<string, Decision>;
+
+/** All actions of one alternative allowed? Returns their decisions, or undefined. */
+function tryAlternative(model: AccountModel, profile: PrincipalProfile, alternative: RequiredAction[], target: string, memo: DecisionMemo): Decision[] | undefined {
+  const decisions: Decision[] = [];
+  for (const required of alternative) {
+    const resource = resourceOf(required, target, profile);
+    const independent = !model.roles[resource] && (required.resource === '*' || resourceIndependent(profile, required.action));
+    const memoKey = `${required.action} ${JSON.stringify(required.context ?? {})}${required.resource === 'target' ? '' : ` ${resource}`}`;
+    // Keys the technique fixes (iam:PassedToService); others, such as iam:AssociatedResourceArn, stay unknown.
+    const d = (independent ? memo.get(memoKey) : undefined) ?? decide(model, profile, { action: required.action, resource, ...(required.context ? { context: required.context } : {}) });
+    if (independent) memo.set(memoKey, d);
+    if (d.decision !== 'allowed') return undefined;
+    decisions.push(d);
+  }
+  return decisions;
+}
+
+function hypotheticalAdmin(model: AccountModel, profile: PrincipalProfile, technique: Technique, target: string) {
+  if (technique.id.endsWith('permissions-boundary')) return adminCheck(model, profile, { withoutBoundary: true });
+  if (technique.id === 'iam-add-user-to-group') {
+    const group = model.groups[target];
+    const extra = [...group.inlinePolicies, ...group.managedPolicies].map((id) => model.policies[id]?.policy).filter((p) => p !== undefined);
+    return adminCheck(model, profile, { identity: [...profile.identity, ...extra] });
+  }
+  return adminCheck(model, profile, { identity: [...profile.identity, ALLOW_ALL] });
+}
+
+export function applyTechniques(ctx: BuildContext): void {
+  const { model } = ctx;
+  const ix = buildIndexes(model);
+  for (const [arn, profile] of ctx.profiles) {
+    // Admins can already do everything; escalation edges from them would only add noise.
+    if (model.roles[arn]?.serviceLinked || ctx.admins.has(arn)) continue;
+    const memo: DecisionMemo = new Map();
+    for (const technique of TECHNIQUES) {
+      if (!technique.sources.includes(profile.kind)) continue;
+      const viable = technique.anyOf.filter((alt) => alt.every((r) => mayAllow(profile, r.action)));
+      if (viable.length === 0) continue;
+      for (const target of targetsFor(technique, profile, model, ix)) {
+        let decisions: Decision[] | undefined;
+        let chosen: RequiredAction[] = [];
+        for (const alternative of viable) {
+          const found = tryAlternative(model, profile, alternative, target, memo);
+          if (found && (!decisions || (decisions.some((d) => d.conditional) && !found.some((d) => d.conditional)))) [decisions, chosen] = [found, alternative];
+        }
+        if (!decisions) continue;
+        const evidence: Evidence[] = [...new Map(decisions.flatMap(evidenceOf).map((e) => [`${e.policy}#${e.statement}`, e])).values()];
+        const conditions: ResidualCondition[] = decisions.flatMap((d) => d.residual);
+        const requires = technique.requires ? [technique.requires] : [];
+        const attributes = {
+          kind: 'escalation' as const,
+          technique: { id: technique.id, name: technique.name, publicIds: technique.publicIds },
+          actions: chosen.map((r) => r.action),
+          evidence,
+          conditions,
+          conditional: conditions.length > 0 || requires.length > 0,
+          ...(requires.length ? { requires } : {}),
+        };
+        if (technique.result === 'target') {
+          if (ctx.graph.hasNode(target) && target !== arn) addEdge(ctx, arn, target, attributes);
+          continue;
+        }
+        const admin = hypotheticalAdmin(model, profile, technique, target);
+        if (!admin.admin) continue;
+        addEdge(ctx, arn, ADMIN_NODE, {
+          ...attributes,
+          evidence: [...evidence, { policy: target, policyType: 'identity', statement: -1, effect: 'Allow', note: `target: ${target}` }],
+          conditions: [...conditions, ...admin.conditions],
+          conditional: attributes.conditional || admin.conditional,
+        });
+      }
+    }
+  }
+}
