@@ -1,0 +1,97 @@
+/**
+ * The access graph: AssumeRole edges checked on both sides, admin detection, and escalation
+ * techniques checked by the engine — each with a trap that must not become an edge.
+ * Role trust: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html
+ * Cross-account: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+ * Escalation methods: Rhino Security Labs, "AWS IAM Privilege Escalation – Methods and Mitigation"; PMapper edge checkers.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadInputs } from '../../ingest/index.ts';
+import { buildGraph, serializeGraph, type AccessGraph } from '../../src/graph/index.ts';
+import type { AccountModel } from '../../src/model/index.ts';
+
+const A = '111122223333';
+const u = (n: string) => `arn:aws:iam::${A}:user/${n}`;
+const r = (n: string) => `arn:aws:iam::${A}:role/${n}`;
+let model: AccountModel;
+let graph: AccessGraph;
+
+const edges = (source: string, target: string) => graph.hasNode(source) && graph.hasNode(target) ? graph.edges(source, target).map((k) => graph.getEdgeAttributes(k)) : [];
+const techniqueEdge = (source: string, target: string, id: string) => edges(source, target).find((e) => e.technique?.id === id);
+
+beforeAll(async () => {
+  model = (await loadInputs([fileURLToPath(new URL('../fixtures/graph/traps.yaml', import.meta.url))])).model;
+  graph = buildGraph(model);
+});
+
+describe('can-assume: trust policy AND, where AWS needs it, the caller\'s identity policy', () => {
+  it('a trust naming the account lets principals whose identity policy allows sts:AssumeRole assume', () => {
+    const e = edges(u('deployer'), r('deploy')).find((x) => x.kind === 'can-assume');
+    expect(e?.evidence.map((x) => x.policyType).sort()).toEqual(['identity', 'trust']);
+  });
+  it('trap: without an identity Allow, a trust naming the account is not enough', () => {
+    expect(edges(u('no-permission'), r('deploy'))).toEqual([]);
+  });
+  it('an identity Allow that needs MFA gives a conditional edge with the residual condition', () => {
+    const e = edges(u('mfa-user'), r('deploy')).find((x) => x.kind === 'can-assume')!;
+    expect(e.conditional).toBe(true);
+    expect(e.conditions[0]).toMatchObject({ operator: 'Bool', key: 'aws:MultiFactorAuthPresent', values: ['true'] });
+  });
+  it('a service principal named in the trust policy gets an edge from the service node', () => {
+    expect(edges('service:lambda.amazonaws.com', r('lambda-admin')).map((e) => e.kind)).toEqual(['can-assume']);
+  });
+});
+
+describe('admin detection', () => {
+  it('AdministratorAccess makes a principal admin; a boundary without iam:* does not', () => {
+    expect(edges(u('admin-alice'), 'admin').map((e) => e.kind)).toEqual(['is-admin']);
+    expect(edges(r('deploy'), 'admin').map((e) => e.kind)).toEqual(['is-admin']);
+    expect(graph.getNodeAttribute(u('attacher'), 'admin')).toBeUndefined();
+  });
+});
+
+describe('escalation techniques (checked by the engine, with traps)', () => {
+  it('CreatePolicyVersion on a policy attached to oneself → admin (rhino 1)', () => {
+    expect(techniqueEdge(u('self-versioner'), 'admin', 'iam-create-policy-version')?.technique?.publicIds).toContain('rhino:1 CreatePolicyVersion');
+  });
+  it('trap: CreatePolicyVersion on a policy not attached to oneself is not an escalation', () => {
+    expect(edges(u('other-versioner'), 'admin')).toEqual([]);
+  });
+  it('AttachUserPolicy on oneself → admin (rhino 7)', () => {
+    expect(techniqueEdge(u('attacher'), 'admin', 'iam-attach-user-policy')).toBeDefined();
+  });
+  it('trap: the same right under a boundary without iam:* is no escalation', () => {
+    expect(edges(u('bounded-attacher'), 'admin')).toEqual([]);
+  });
+  it('trap: only users can attach user policies — a role holding AttachUserPolicy gains nothing from it for itself', () => {
+    expect(edges(r('role-attacher'), 'admin')).toEqual([]);
+  });
+  it('PassRole + lambda:CreateFunction + InvokeFunction → the role the function runs as (rhino 15)', () => {
+    const e = techniqueEdge(u('lambda-passer'), r('lambda-admin'), 'pass-role-lambda')!;
+    expect(e.actions).toEqual(['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction']);
+    expect(e.conditional).toBe(false);
+  });
+  it('trap: an explicit Deny of iam:PassRole removes the edge', () => {
+    expect(techniqueEdge(u('denied-passer'), r('lambda-admin'), 'pass-role-lambda')).toBeUndefined();
+  });
+  it('trap: iam:PassedToService limited to EC2 does not allow passing to Lambda', () => {
+    expect(techniqueEdge(u('ec2-only-passer'), r('lambda-admin'), 'pass-role-lambda')).toBeUndefined();
+  });
+  it('CreateAccessKey on another user → that user (rhino 4), only for the users the resource pattern names', () => {
+    expect(techniqueEdge(u('key-maker'), u('admin-alice'), 'iam-create-access-key')).toBeDefined();
+    expect(techniqueEdge(u('key-maker'), u('attacher'), 'iam-create-access-key')).toBeUndefined();
+  });
+  it('existing compute is conditional on a resource the input cannot show', () => {
+    const e = techniqueEdge(u('lambda-passer'), r('lambda-admin'), 'lambda-update-function-code');
+    expect(e === undefined || (e.conditional && e.requires?.[0]?.includes('existing Lambda function'))).toBe(true);
+  });
+});
+
+describe('serialization', () => {
+  it('is deterministic and keeps every node and edge', async () => {
+    const again = buildGraph((await loadInputs([fileURLToPath(new URL('../fixtures/graph/traps.yaml', import.meta.url))])).model);
+    expect(JSON.stringify(serializeGraph(again))).toBe(JSON.stringify(serializeGraph(graph)));
+    expect(serializeGraph(graph).nodes).toHaveLength(graph.order);
+  });
+});
