@@ -6,9 +6,9 @@
 import { rcpLevelsFor, resourcePolicyOf } from '../model/query.ts';
 import { accountOfArn } from '../model/arn.ts';
 import type { AccountModel } from '../model/types.ts';
-import { makeContext } from '../policy/context.ts';
+import { makeContext, withContext } from '../policy/context.ts';
 import { evaluate } from '../policy/evaluate.ts';
-import type { CompiledPolicy, ContextValue, Decision, ResourcePolicyKind } from '../policy/types.ts';
+import type { CompiledPolicy, Decision, PolicyLevel, RequestContext, ResourcePolicyKind } from '../policy/types.ts';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../analysis/types.ts';
 import { profileOf, type PrincipalProfile } from './profile.ts';
 
@@ -33,22 +33,42 @@ function kindOf(model: AccountModel, resource: string, action: string): Resource
   return 'generic';
 }
 
+const baseContexts = new WeakMap<PrincipalProfile, RequestContext>();
+const rcpCache = new WeakMap<AccountModel, Map<string, PolicyLevel[] | undefined>>();
+
+/** The profile's known keys as a request context, built once per profile. */
+function baseContext(profile: PrincipalProfile): RequestContext {
+  let ctx = baseContexts.get(profile);
+  if (!ctx) {
+    ctx = makeContext(profile.known, 'open');
+    baseContexts.set(profile, ctx);
+  }
+  return ctx;
+}
+
+function rcpLevels(model: AccountModel, account: string): PolicyLevel[] | undefined {
+  let perModel = rcpCache.get(model);
+  if (!perModel) rcpCache.set(model, (perModel = new Map()));
+  if (!perModel.has(account)) perModel.set(account, rcpLevelsFor(model, account));
+  return perModel.get(account);
+}
+
 /** Decides one request for a profiled principal. */
 export function decide(model: AccountModel, profile: PrincipalProfile, req: AccessRequest): Decision {
-  const context: Record<string, ContextValue | string | string[]> = { ...profile.known, ...(req.context ?? {}) };
   const account = resourceAccount(model, req.resource);
   const kind = kindOf(model, req.resource, req.action);
   const resourcePolicy = kind === 'trust' || !model.roles[req.resource] ? resourcePolicyOf(model, req.resource) : undefined;
+  const base = baseContext(profile);
   return evaluate({
     action: req.action,
     resource: req.resource,
     ...(account ? { resourceAccount: account } : {}),
     caller: profile.caller,
-    context: makeContext(context, 'open'),
+    context: req.context ? withContext(base, req.context) : base,
     identityPolicies: req.identity ?? profile.identity,
     ...(profile.boundary && !req.withoutBoundary ? { boundaryPolicies: [profile.boundary] } : {}),
     ...(profile.scpLevels ? { scpLevels: profile.scpLevels } : {}),
-    ...(account ? { rcpLevels: rcpLevelsFor(model, account) } : {}),
+    ...(account ? { rcpLevels: rcpLevels(model, account) } : {}),
     ...(resourcePolicy ? { resourcePolicy, resourcePolicyKind: kind } : {}),
     ...(model.organization?.managementAccountId ? { managementAccountId: model.organization.managementAccountId } : {}),
   });
@@ -59,7 +79,17 @@ export function decide(model: AccountModel, profile: PrincipalProfile, req: Acce
  * SCP statement that matches the action names Resource "*" (and no resource policy is involved):
  * then one decision serves every target.
  */
+const independence = new WeakMap<PrincipalProfile, Map<string, boolean>>();
+
 export function resourceIndependent(profile: PrincipalProfile, action: string): boolean {
+  let memo = independence.get(profile);
+  if (!memo) independence.set(profile, (memo = new Map()));
+  let known = memo.get(action);
+  if (known === undefined) memo.set(action, (known = computeIndependence(profile, action)));
+  return known;
+}
+
+function computeIndependence(profile: PrincipalProfile, action: string): boolean {
   const policies = [...profile.identity, ...(profile.boundary ? [profile.boundary] : []), ...(profile.scpLevels ?? []).flatMap((l) => l.policies)];
   for (const policy of policies) {
     for (const s of policy.statements) {

@@ -74,6 +74,13 @@ function resourceOf(required: RequiredAction, target: string, profile: Principal
   return required.resource.replace('{account}', profile.accountId);
 }
 
+const memoKeys = new WeakMap<RequiredAction, string>();
+const memoKeyOf = (r: RequiredAction): string => {
+  let key = memoKeys.get(r);
+  if (!key) memoKeys.set(r, (key = `${r.action} ${JSON.stringify(r.context ?? {})}`));
+  return key;
+};
+
 /** Decisions that do not depend on the target (see resourceIndependent), per principal and action. */
 type DecisionMemo = Map<string, Decision>;
 
@@ -83,7 +90,7 @@ function tryAlternative(model: AccountModel, profile: PrincipalProfile, alternat
   for (const required of alternative) {
     const resource = resourceOf(required, target, profile);
     const independent = !model.roles[resource] && (required.resource === '*' || resourceIndependent(profile, required.action));
-    const memoKey = `${required.action} ${JSON.stringify(required.context ?? {})}${required.resource === 'target' ? '' : ` ${resource}`}`;
+    const memoKey = required.resource === 'target' ? memoKeyOf(required) : `${memoKeyOf(required)} ${resource}`;
     // Keys the technique fixes (iam:PassedToService); others, such as iam:AssociatedResourceArn, stay unknown.
     const d = (independent ? memo.get(memoKey) : undefined) ?? decide(model, profile, { action: required.action, resource, ...(required.context ? { context: required.context } : {}) });
     if (independent) memo.set(memoKey, d);

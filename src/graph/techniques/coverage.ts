@@ -1,0 +1,30 @@
+/**
+ * The technique coverage table (docs/techniques.md), generated from the catalog so the docs
+ * cannot drift from the code: `node --import tsx src/graph/techniques/coverage.ts > docs/techniques.md`.
+ */
+import { pathToFileURL } from 'node:url';
+import { TECHNIQUES } from './catalog.ts';
+
+export function coverageMarkdown(): string {
+  const lines = [
+    '# Privilege-escalation techniques',
+    '',
+    'Generated from `src/graph/techniques/catalog.ts` (do not edit by hand). Each technique is checked',
+    'by the policy engine: every required action is evaluated for the source principal on the concrete',
+    'target, with its boundary, SCPs, denies and conditions. Techniques that need a resource the input',
+    'cannot show (an existing function, instance, stack …) produce conditional edges.',
+    '',
+    '| id | technique | sources | needs (any one line) | result | public ids | status |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const t of TECHNIQUES) {
+    const needs = t.anyOf.map((alt) => alt.map((r) => `\`${r.action}\`${r.context ? ` (${Object.entries(r.context).map(([k, v]) => `${k}=${v}`).join(', ')})` : ''}`).join(' + ')).join('<br>');
+    const result = t.result === 'self-admin' ? 'admin (if boundary and SCPs allow)' : t.targets === 'roles-trusting-service' ? `the role${t.service ? ` trusting \`${t.service}\`` : ''}${t.needsInstanceProfile ? ' with an instance profile' : ''}` : `the target ${t.targets === 'other-users' ? 'user' : 'role'}`;
+    const status = t.requires ? `conditional: needs ${t.requires}` : 'checked';
+    lines.push(`| \`${t.id}\` | ${t.name} | ${t.sources.join(', ')} | ${needs} | ${result} | ${t.publicIds.join(', ') || '—'} | ${status} |`);
+  }
+  lines.push('', 'Role chaining (`sts:AssumeRole`, `AssumeRoleWithSAML`, `AssumeRoleWithWebIdentity`) is modelled by `can-assume` edges, checked on both sides (trust policy and, where AWS requires it, the caller\'s identity policy).', '');
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.stdout.write(coverageMarkdown());
