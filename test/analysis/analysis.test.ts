@@ -92,7 +92,7 @@ describe('privesc, who-can, can', () => {
     const byName = Object.fromEntries(answer.principals.map((p) => [p.principal.split('/').pop(), p]));
     expect(byName['dev1-infra-choi'].direct).toBe(true);
     expect(byName['dev1-be-lee'].direct).toBe(false);
-    expect(byName['dev1-be-lee'].paths[0].hops.map((h) => h.to.split('/').pop())).toEqual(['S3ConfigTempRole']);
+    expect(byName['dev1-be-lee'].paths[0].hops.map((h: { to: string }) => h.to.split('/').pop())).toEqual(['S3ConfigTempRole']);
     expect(byName['dev1-fe-kim']).toBeUndefined();
   });
 
