@@ -7,7 +7,9 @@ export type CommandModule = { register(program: Command): void };
 
 export const commandModules: Array<() => Promise<CommandModule>> = [
   () => import('./commands/can.ts'),
+  () => import('./commands/export.ts'),
   () => import('./commands/inputs.ts'),
+  () => import('./commands/neo4j.ts'),
   () => import('./commands/paths.ts'),
   () => import('./commands/privesc.ts'),
   () => import('./commands/simulate.ts'),

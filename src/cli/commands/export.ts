@@ -1,0 +1,33 @@
+/**
+ * `iamgraph export --format opengraph|graphml|gexf|json`: the access graph for BloodHound,
+ * Gephi and friends.
+ */
+import { writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { addInputOption, loadFromOptions, type InputOptions } from '../inputs-option.ts';
+import { buildGraph, serializeGraph } from '../../graph/index.ts';
+import { toGexf } from '../../export/gexf.ts';
+import { toGraphml } from '../../export/graphml.ts';
+import { toOpenGraph } from '../../export/opengraph.ts';
+import type { SerializedAccessGraph } from '../../neo4j/graph-data.ts';
+
+const WRITERS: Record<string, (graph: SerializedAccessGraph) => string> = {
+  opengraph: (graph) => `${JSON.stringify(toOpenGraph(graph), null, 2)}\n`,
+  graphml: toGraphml,
+  gexf: toGexf,
+  json: (graph) => `${JSON.stringify(graph, null, 2)}\n`,
+};
+
+export function register(program: Command): void {
+  addInputOption(program.command('export'))
+    .description('write the access graph as BloodHound OpenGraph JSON, GraphML, GEXF or graphology JSON')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(WRITERS)).makeOptionMandatory())
+    .requiredOption('-o, --output <file>', 'output file (- for stdout)')
+    .addHelpText('after', '\nExamples:\n  iamgraph export -i examples/company.yaml --format opengraph -o bh.json\n  iamgraph export -i exports/ --format gexf -o graph.gexf')
+    .action(async (opts: InputOptions & { format: string; output: string }) => {
+      const model = await loadFromOptions(opts);
+      const text = WRITERS[opts.format](serializeGraph(buildGraph(model)));
+      if (opts.output === '-') process.stdout.write(text);
+      else writeFileSync(opts.output, text);
+    });
+}
