@@ -127,39 +127,42 @@ export function findPaths(graph: AccessGraph, model: AccountModel, from: string,
     }
     return hops;
   };
-  // Collect up to a generous bound, then keep the shortest maxPaths.
-  const limit = opts.maxPaths * 4;
-
+  // Iterative deepening: paths of exactly `bound` hops for bound = shortest … maxDepth, so the
+  // shortest come first and the search stops as soon as maxPaths are found (one more proves a cut).
+  let bound = 0;
   const visit = (node: string, hops: Hop[], onPath: Set<string>): void => {
-    if (found.length >= limit) {
-      truncated = true;
-      return;
-    }
+    if (found.length > opts.maxPaths) return;
     if (final) {
       const access = final(node);
       if (access) {
         // A principal that can do it ends the path: going through it only makes longer paths.
-        found.push(pathOf(hops, access));
+        if (hops.length === bound) found.push(pathOf(hops, access));
         return;
       }
     } else if (node === to && hops.length > 0) {
-      found.push(pathOf(hops));
+      if (hops.length === bound) found.push(pathOf(hops));
       return;
     }
-    if (hops.length >= opts.maxDepth || node === ADMIN_NODE) return;
+    if (hops.length >= bound || node === ADMIN_NODE) return;
     for (const hop of hopsFrom(node)) {
       if (onPath.has(hop.to)) continue;
       const remaining = dist.get(hop.to);
-      if (remaining === undefined || hops.length + 1 + remaining > opts.maxDepth) continue;
+      if (remaining === undefined || hops.length + 1 + remaining > bound) continue;
       if (!final && hop.to === ADMIN_NODE && to !== ADMIN_NODE) continue;
       onPath.add(hop.to);
-      visit(hop.to, [...hops, hop], onPath);
+      hops.push(hop);
+      visit(hop.to, hops.slice(), onPath);
+      hops.pop();
       onPath.delete(hop.to);
     }
   };
-  visit(from, [], new Set([from]));
+  const start = dist.get(from);
+  if (start !== undefined) {
+    for (bound = start; bound <= opts.maxDepth && found.length <= opts.maxPaths; bound++) visit(from, [], new Set([from]));
+  }
 
-  const sorted = found.sort((a, b) => a.hops.length - b.hops.length || (a.verdict === b.verdict ? 0 : a.verdict === 'reachable' ? -1 : 1) || (JSON.stringify(a.hops.map((h) => [h.to, h.kind])) < JSON.stringify(b.hops.map((h) => [h.to, h.kind])) ? -1 : 1));
+  const signature = (p: Path) => p.hops.map((h) => `${h.to} ${h.kind}`).join('|');
+  const sorted = found.sort((a, b) => a.hops.length - b.hops.length || (a.verdict === b.verdict ? 0 : a.verdict === 'reachable' ? -1 : 1) || (signature(a) < signature(b) ? -1 : 1));
   if (sorted.length > opts.maxPaths) truncated = true;
   return { from, to: toLabel, paths: sorted.slice(0, opts.maxPaths), truncated };
 }
