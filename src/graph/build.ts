@@ -16,7 +16,7 @@ import { evaluate } from '../policy/evaluate.ts';
 import { makeContext } from '../policy/context.ts';
 import type { CallerInfo, Decision, ResidualCondition } from '../policy/types.ts';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../analysis/types.ts';
-import { adminCheck } from './admin.ts';
+import { adminCheck, ALLOW_ALL } from './admin.ts';
 import { decide, mayAllow } from './access.ts';
 import { profileOf, type PrincipalProfile } from './profile.ts';
 import { applyTechniques } from './techniques/apply.ts';
@@ -87,27 +87,22 @@ function addMembership(ctx: BuildContext): void {
 
 const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
 
-/** Callers outside the analysed principals: decided from the trust policy alone. */
+/**
+ * Callers outside the analysed principals (other accounts, the public, services, federated
+ * providers): their own identity policies are not in the input, so they are assumed to allow the
+ * call (and the edge says so in `requires`); the trust policy — with its conditions — decides.
+ */
 function outsideEdge(ctx: BuildContext, roleArn: string, sourceKey: string, caller: CallerInfo, action: string, requires: string[]): void {
-  const trust = ctx.model.policies[ctx.model.roles[roleArn].trustPolicy]?.policy;
+  const role = ctx.model.roles[roleArn];
+  const trust = ctx.model.policies[role.trustPolicy]?.policy;
   if (!trust) return;
-  const d = evaluate({ action, resource: roleArn, resourceAccount: ctx.model.roles[roleArn].accountId, caller, context: makeContext({}, 'open'), identityPolicies: [], resourcePolicy: trust, resourcePolicyKind: 'trust' });
-  // An external account's own policies are unknown: the trust side is what the input can show.
-  const trustAllows = d.decision === 'allowed' || (caller.type !== 'AWSService' && caller.type !== 'WebIdentity' && caller.type !== 'SAML' && trustNames(trust, caller));
-  if (!trustAllows) return;
-  const residual = d.decision === 'allowed' ? d.residual : [];
+  const identityPolicies = caller.type === 'AWSService' || caller.type === 'WebIdentity' || caller.type === 'SAML' ? [] : [ALLOW_ALL];
+  const d = evaluate({ action, resource: roleArn, resourceAccount: role.accountId, caller, context: makeContext({}, 'open'), identityPolicies, resourcePolicy: trust, resourcePolicyKind: 'trust' });
+  if (d.decision !== 'allowed') return;
   addEdge(ctx, sourceKey, roleArn, {
-    kind: 'can-assume', actions: [action], evidence: evidenceOf(d).length ? evidenceOf(d) : trustEvidence(trust, caller),
-    conditions: residual, conditional: residual.length > 0 || requires.length > 0, ...(requires.length ? { requires } : {}),
+    kind: 'can-assume', actions: [action], evidence: evidenceOf(d).filter((e) => e.policy !== ALLOW_ALL.meta.id),
+    conditions: d.residual, conditional: d.conditional || requires.length > 0, ...(requires.length ? { requires } : {}),
   });
-}
-
-function trustNames(trust: NonNullable<AccountModel['policies'][string]['policy']>, caller: CallerInfo): boolean {
-  return trust.statements.some((s) => s.parsed.effect === 'Allow' && s.matchesPrincipal(caller) !== 'false' && s.matchesConditions(makeContext({}, 'open')).value !== 'false');
-}
-
-function trustEvidence(trust: NonNullable<AccountModel['policies'][string]['policy']>, caller: CallerInfo): Evidence[] {
-  return trust.statements.filter((s) => s.parsed.effect === 'Allow' && s.matchesPrincipal(caller) !== 'false').map((s) => ({ ...s.ref, note: 'trust policy' }));
 }
 
 function addAssumeEdges(ctx: BuildContext): void {

@@ -1,0 +1,57 @@
+/**
+ * Trusts of principals outside the input (Cross-account policy evaluation logic:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html):
+ * the other account's own policies are unknown, so the edge is conditional on them, and the trust
+ * policy's own conditions (sts:ExternalId, SAML:aud …) travel with it.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadInputs } from '../../ingest/index.ts';
+import { buildGraph } from '../../src/graph/index.ts';
+
+const yaml = `accounts:
+  - id: "111122223333"
+    roles:
+      - name: vendor-access
+        trust:
+          Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Principal: { AWS: "arn:aws:iam::444455556666:root" }
+              Action: sts:AssumeRole
+              Condition: { StringEquals: { "sts:ExternalId": "s3cr3t" } }
+      - name: ci
+        trust:
+          Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Principal: { Federated: "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }
+              Action: sts:AssumeRoleWithWebIdentity
+              Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" } }
+`;
+
+describe('edges from outside the input', () => {
+  it('an external account is a node; its edge is conditional on its own policies and carries the ExternalId condition', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamgraph-outside-'));
+    writeFileSync(join(dir, 'm.yaml'), yaml);
+    const { model } = await loadInputs([join(dir, 'm.yaml')]);
+    const graph = buildGraph(model);
+    const [key] = graph.edges('arn:aws:iam::444455556666:root', 'arn:aws:iam::111122223333:role/vendor-access');
+    const e = graph.getEdgeAttributes(key);
+    expect(e.conditional).toBe(true);
+    expect(e.requires?.[0]).toMatch(/identity policy in account 444455556666/);
+    expect(e.conditions).toEqual([expect.objectContaining({ operator: 'StringEquals', key: 'sts:ExternalId', values: ['s3cr3t'] })]);
+  });
+  it('a federated provider (GitHub OIDC) reaches the role with AssumeRoleWithWebIdentity, conditional on its claims', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamgraph-outside-'));
+    writeFileSync(join(dir, 'm.yaml'), yaml);
+    const { model } = await loadInputs([join(dir, 'm.yaml')]);
+    const graph = buildGraph(model);
+    const provider = 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com';
+    const e = graph.getEdgeAttributes(graph.edges(provider, 'arn:aws:iam::111122223333:role/ci')[0]);
+    expect(e.actions).toEqual(['sts:AssumeRoleWithWebIdentity']);
+    expect(e.conditions[0]).toMatchObject({ key: 'token.actions.githubusercontent.com:aud' });
+  });
+});
