@@ -36,17 +36,33 @@ export function callerIdentities(caller: CallerInfo): string[] {
   return ids;
 }
 
+/** An `AWS` principal value, analysed once: everyone, an account, one ARN, or nothing (wildcards, unique ids). */
+type AwsValue = { kind: 'any' } | { kind: 'account'; account: string } | { kind: 'arn'; arn: string } | { kind: 'none' };
+
+const awsValues = new Map<string, AwsValue>();
+
+function analyseAwsValue(value: string): AwsValue {
+  let analysed = awsValues.get(value);
+  if (analysed) return analysed;
+  const arn = normalizeAwsPrincipal(value);
+  const parsed = parseArn(arn);
+  if (value === '*') analysed = { kind: 'any' };
+  else if (arn.includes('*') || arn.includes('?') || !parsed) analysed = { kind: 'none' }; // unique ids of deleted principals, malformed values
+  else if (parsed.resource === 'root') analysed = { kind: 'account', account: parsed.account };
+  else analysed = { kind: 'arn', arn };
+  if (awsValues.size > 100_000) awsValues.clear();
+  awsValues.set(value, analysed);
+  return analysed;
+}
+
 /** Does one `AWS` principal value name this caller? */
 function awsValueMatches(value: string, caller: CallerInfo): boolean {
-  if (value === '*') return true;
-  if (caller.type === 'Anonymous' || caller.type === 'AWSService') return false;
-  const arn = normalizeAwsPrincipal(value);
-  if (arn.includes('*') || arn.includes('?')) return false;
-  const parsed = parseArn(arn);
-  if (!parsed) return false; // unique ids of deleted principals, malformed values
-  if (parsed.resource === 'root') return parsed.account === callerAccount(caller);
-  if (arn === caller.arn) return true;
-  return caller.type === 'AssumedRoleSession' && arn === caller.issuerArn;
+  const v = analyseAwsValue(value);
+  if (v.kind === 'any') return true;
+  if (v.kind === 'none' || caller.type === 'Anonymous' || caller.type === 'AWSService') return false;
+  if (v.kind === 'account') return v.account === callerAccount(caller);
+  if (v.arn === caller.arn) return true;
+  return caller.type === 'AssumedRoleSession' && v.arn === caller.issuerArn;
 }
 
 function blockMatches(block: PrincipalBlock, caller: CallerInfo): boolean {

@@ -9,7 +9,7 @@ import { decide, mayAllow, resourceIndependent } from '../access.ts';
 import { adminCheck, ALLOW_ALL } from '../admin.ts';
 import { addEdge, evidenceOf, type BuildContext } from '../build.ts';
 import type { PrincipalProfile } from '../profile.ts';
-import { ADMIN_NODE, type Evidence } from '../types.ts';
+import { ADMIN_NODE, type EdgeAttributes, type Evidence, type TechniqueRef } from '../types.ts';
 import { TECHNIQUES, type RequiredAction, type Technique } from './catalog.ts';
 
 interface Indexes {
@@ -110,6 +110,25 @@ function hypotheticalAdmin(model: AccountModel, profile: PrincipalProfile, techn
   return adminCheck(model, profile, { identity: [...profile.identity, ALLOW_ALL] });
 }
 
+const techniqueRefs = new WeakMap<Technique, TechniqueRef>();
+
+function escalationAttributes(technique: Technique, chosen: RequiredAction[], decisions: Decision[]): EdgeAttributes {
+  let ref = techniqueRefs.get(technique);
+  if (!ref) techniqueRefs.set(technique, (ref = { id: technique.id, name: technique.name, publicIds: technique.publicIds }));
+  const evidence: Evidence[] = [...new Map(decisions.flatMap(evidenceOf).map((e) => [`${e.policy}#${e.statement}`, e])).values()];
+  const conditions: ResidualCondition[] = decisions.flatMap((d) => d.residual);
+  const requires = technique.requires ? [technique.requires] : [];
+  return {
+    kind: 'escalation',
+    technique: ref,
+    actions: chosen.map((r) => r.action),
+    evidence,
+    conditions,
+    conditional: conditions.length > 0 || requires.length > 0,
+    ...(requires.length ? { requires } : {}),
+  };
+}
+
 export function applyTechniques(ctx: BuildContext): void {
   const { model } = ctx;
   const ix = buildIndexes(model);
@@ -121,6 +140,8 @@ export function applyTechniques(ctx: BuildContext): void {
       if (!technique.sources.includes(profile.kind)) continue;
       const viable = technique.anyOf.filter((alt) => alt.every((r) => mayAllow(profile, r.action)));
       if (viable.length === 0) continue;
+      // Targets whose decisions are the same (memoized, target-independent) share one attributes object.
+      let last: { decisions: Decision[]; attributes: EdgeAttributes } | undefined;
       for (const target of targetsFor(technique, profile, model, ix)) {
         let decisions: Decision[] | undefined;
         let chosen: RequiredAction[] = [];
@@ -129,18 +150,10 @@ export function applyTechniques(ctx: BuildContext): void {
           if (found && (!decisions || (decisions.some((d) => d.conditional) && !found.some((d) => d.conditional)))) [decisions, chosen] = [found, alternative];
         }
         if (!decisions) continue;
-        const evidence: Evidence[] = [...new Map(decisions.flatMap(evidenceOf).map((e) => [`${e.policy}#${e.statement}`, e])).values()];
-        const conditions: ResidualCondition[] = decisions.flatMap((d) => d.residual);
-        const requires = technique.requires ? [technique.requires] : [];
-        const attributes = {
-          kind: 'escalation' as const,
-          technique: { id: technique.id, name: technique.name, publicIds: technique.publicIds },
-          actions: chosen.map((r) => r.action),
-          evidence,
-          conditions,
-          conditional: conditions.length > 0 || requires.length > 0,
-          ...(requires.length ? { requires } : {}),
-        };
+        const same = last !== undefined && last.decisions.length === decisions.length && last.decisions.every((d, i) => d === decisions![i]);
+        const attributes = same ? last!.attributes : escalationAttributes(technique, chosen, decisions);
+        last = { decisions, attributes };
+        const { evidence, conditions } = attributes;
         if (technique.result === 'target') {
           if (ctx.graph.hasNode(target) && target !== arn) addEdge(ctx, arn, target, attributes);
           continue;
