@@ -14,7 +14,7 @@ import { accountOfArn, parseIamArn, rootArn } from '../model/arn.ts';
 import type { AccountModel } from '../model/types.ts';
 import { evaluate } from '../policy/evaluate.ts';
 import { makeContext } from '../policy/context.ts';
-import type { CallerInfo, Decision, ResidualCondition } from '../policy/types.ts';
+import type { CallerInfo, Decision } from '../policy/types.ts';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../analysis/types.ts';
 import { adminCheck, ALLOW_ALL } from './admin.ts';
 import { decide, mayAllow } from './access.ts';
@@ -193,4 +193,3 @@ export function buildGraph(model: AccountModel, opts: Partial<AnalysisOptions> =
   return ctx.graph;
 }
 
-export type { ResidualCondition };

@@ -1,10 +1,10 @@
 /**
  * The serialized access graph as every exporter reads it (graphology's `export()` form).
  */
-import type { SerializedGraph } from 'graphology-types';
+import type { SerializedAccessGraph } from '../graph/serialize.ts';
 import type { EdgeAttributes, NodeAttributes } from '../graph/types.ts';
 
-export type SerializedAccessGraph = SerializedGraph<NodeAttributes, EdgeAttributes>;
+export type { SerializedAccessGraph };
 export type SerializedNode = SerializedAccessGraph['nodes'][number] & { attributes: NodeAttributes };
 export type SerializedEdge = SerializedAccessGraph['edges'][number] & { attributes: EdgeAttributes; key: string };
 

@@ -2,4 +2,3 @@
 import type { Tri } from './types.ts';
 
 export const triNot = (a: Tri): Tri => (a === 'true' ? 'false' : a === 'false' ? 'true' : 'unknown');
-export const triOf = (b: boolean): Tri => (b ? 'true' : 'false');

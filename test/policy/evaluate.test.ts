@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/policy/index.ts';
 import type { CallerInfo, CompiledPolicy, EvaluationRequest } from '../../src/policy/index.ts';
-import { A, B, allow, closed, deny, open, policy, role, session, user } from './helpers.ts';
+import { A, B, allow, closed, deny, open, policy, session, user } from './helpers.ts';
 
 const bucket = 'arn:aws:s3:::reports/q1.csv';
 const alice = user('alice');
