@@ -105,6 +105,20 @@ function outsideEdge(ctx: BuildContext, roleArn: string, sourceKey: string, call
   });
 }
 
+/**
+ * A trust policy that conditions on session tags or a source identity needs the caller to pass
+ * them, which takes sts:TagSession / sts:SetSourceIdentity permission on the role as well
+ * (IAM User Guide, "Passing session tags in AWS STS" and "Monitor and control actions taken with
+ * assumed roles").
+ */
+function companionActions(trust: NonNullable<AccountModel['policies'][string]['policy']>): string[] {
+  const keys = trust.statements.filter((s) => s.parsed.effect === 'Allow').flatMap((s) => s.parsed.condition.map((c) => c.key.toLowerCase()));
+  const actions: string[] = [];
+  if (keys.some((k) => k.startsWith('aws:requesttag/') || k === 'aws:tagkeys' || k === 'sts:transitivetagkeys')) actions.push('sts:TagSession');
+  if (keys.includes('sts:sourceidentity')) actions.push('sts:SetSourceIdentity');
+  return actions;
+}
+
 function addAssumeEdges(ctx: BuildContext): void {
   const { model, graph } = ctx;
   for (const role of Object.values(model.roles)) {
@@ -153,12 +167,16 @@ function addAssumeEdges(ctx: BuildContext): void {
         outsideEdge(ctx, role.arn, provider, { type: saml ? 'SAML' : 'WebIdentity', arn: provider, federatedProvider: provider }, saml ? 'sts:AssumeRoleWithSAML' : 'sts:AssumeRoleWithWebIdentity', []);
       }
     }
+    const companions = companionActions(trust);
     for (const source of [...internal].sort()) {
       if (source === role.arn) continue;
       const profile = ctx.profiles.get(source)!;
-      const d = decide(model, profile, { action: 'sts:AssumeRole', resource: role.arn });
-      if (d.decision !== 'allowed') continue;
-      addEdge(ctx, source, role.arn, { kind: 'can-assume', actions: ['sts:AssumeRole'], evidence: evidenceOf(d), conditions: d.residual, conditional: d.conditional });
+      const decisions = ['sts:AssumeRole', ...companions].map((action) => decide(model, profile, { action, resource: role.arn }));
+      if (decisions.some((d) => d.decision !== 'allowed')) continue;
+      addEdge(ctx, source, role.arn, {
+        kind: 'can-assume', actions: ['sts:AssumeRole', ...companions], evidence: decisions.flatMap(evidenceOf),
+        conditions: decisions.flatMap((d) => d.residual), conditional: decisions.some((d) => d.conditional),
+      });
     }
   }
 }

@@ -55,3 +55,37 @@ describe('edges from outside the input', () => {
     expect(e.conditions[0]).toMatchObject({ key: 'token.actions.githubusercontent.com:aud' });
   });
 });
+
+describe('session tags and source identity (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html)', () => {
+  const tagged = `accounts:
+  - id: "111122223333"
+    policies:
+      - name: AssumeOnly
+        document: { Version: "2012-10-17", Statement: [{ Effect: Allow, Action: sts:AssumeRole, Resource: "*" }] }
+      - name: AssumeAndTag
+        document: { Version: "2012-10-17", Statement: [{ Effect: Allow, Action: ["sts:AssumeRole", "sts:TagSession"], Resource: "*" }] }
+    users:
+      - { name: plain, policies: [AssumeOnly] }
+      - { name: tagger, policies: [AssumeAndTag] }
+    roles:
+      - name: project-role
+        trust:
+          Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Principal: { AWS: "111122223333" }
+              Action: ["sts:AssumeRole", "sts:TagSession"]
+              Condition: { StringEquals: { "aws:RequestTag/project": "apollo" } }
+`;
+  it('a trust that conditions on request tags also needs sts:TagSession from the caller', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamgraph-tags-'));
+    writeFileSync(join(dir, 'm.yaml'), tagged);
+    const graph = buildGraph((await loadInputs([join(dir, 'm.yaml')])).model);
+    const role = 'arn:aws:iam::111122223333:role/project-role';
+    expect(graph.edges('arn:aws:iam::111122223333:user/plain', role)).toEqual([]);
+    const e = graph.getEdgeAttributes(graph.edges('arn:aws:iam::111122223333:user/tagger', role)[0]);
+    expect(e.actions).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    expect(e.conditional).toBe(true);
+    expect(e.conditions.map((c) => c.key)).toContain('aws:RequestTag/project');
+  });
+});
