@@ -26,6 +26,12 @@ export function whoCan(graph: AccessGraph, model: AccountModel, action: string, 
   const principals: WhoCanAnswer['principals'] = [];
   for (const node of [...prepared.dist.keys()].sort()) {
     if (node === ADMIN_NODE) continue;
+    // A principal that can do it itself has exactly one path: itself (going through others is longer).
+    const own = direct.has(node) ? prepared.final?.(node) : null;
+    if (own) {
+      principals.push({ principal: node, direct: true, paths: [{ verdict: own.conditions?.length ? 'conditional' : 'reachable', hops: [], final: own }] });
+      continue;
+    }
     const answer = findPaths(graph, model, node, { action, resource }, opts, prepared);
     if (answer.paths.length === 0) continue;
     principals.push({ principal: node, direct: direct.has(node), paths: answer.paths });

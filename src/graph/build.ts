@@ -65,6 +65,49 @@ function addNodes(ctx: BuildContext): void {
   ensureNode(graph, ADMIN_NODE, { kind: 'admin', label: 'admin' });
 }
 
+/** Managed policies as nodes, with has-policy edges from the users, groups and roles they are attached to. */
+function addPolicies(ctx: BuildContext): void {
+  const { model, graph } = ctx;
+  const attach = (owner: string, ids: readonly string[], boundary?: string) => {
+    for (const id of ids) {
+      const record = model.policies[id];
+      if (!record || record.kind === 'inline') continue;
+      ensureNode(graph, id, { kind: 'policy', label: record.name, arn: id, ...(record.policy ? {} : { details: { missing: true } }) });
+      addEdge(ctx, owner, id, { kind: 'has-policy', evidence: [], conditions: [], conditional: false });
+    }
+    if (boundary && model.policies[boundary]) {
+      ensureNode(graph, boundary, { kind: 'policy', label: model.policies[boundary].name, arn: boundary });
+      const key = `${owner}->${boundary}:boundary`;
+      if (!graph.hasEdge(key)) graph.addDirectedEdgeWithKey(key, owner, boundary, { kind: 'has-policy', evidence: [], conditions: [], conditional: false, requires: ['permissions boundary'] });
+    }
+  };
+  for (const u of Object.values(model.users)) attach(u.arn, u.managedPolicies, u.boundary);
+  for (const g of Object.values(model.groups)) attach(g.arn, g.managedPolicies);
+  for (const r of Object.values(model.roles)) attach(r.arn, r.managedPolicies, r.boundary);
+}
+
+/** What each trust policy says, before any evaluation: role → every principal it names. */
+function addTrusts(ctx: BuildContext): void {
+  const { model, graph } = ctx;
+  for (const role of Object.values(model.roles)) {
+    const trust = model.policies[role.trustPolicy]?.policy;
+    for (const statement of trust?.statements ?? []) {
+      const block = statement.parsed.principal;
+      if (statement.parsed.effect !== 'Allow' || !block) continue;
+      const named = block === '*' ? [PUBLIC_NODE] : [
+        ...(block.AWS ?? []).map((v) => (v === '*' ? PUBLIC_NODE : /^\d{12}$/.test(v) ? rootArn(v) : v)),
+        ...(block.Service ?? []).map(serviceNodeKey),
+        ...(block.Federated ?? []),
+      ];
+      for (const key of named) {
+        const target = key.endsWith(':root') && model.accounts[accountOfArn(key) ?? '']?.external === false ? accountNodeKey(accountOfArn(key)!) : key;
+        if (!graph.hasNode(target)) continue;
+        addEdge(ctx, role.arn, target, { kind: 'trusts', evidence: [{ ...statement.ref, note: 'trust policy' }], conditions: [], conditional: statement.parsed.condition.length > 0 });
+      }
+    }
+  }
+}
+
 function addMembership(ctx: BuildContext): void {
   const { model } = ctx;
   for (const u of Object.values(model.users)) {
@@ -205,7 +248,9 @@ export function buildGraph(model: AccountModel, opts: Partial<AnalysisOptions> =
   }
   addNodes(ctx);
   addMembership(ctx);
+  addPolicies(ctx);
   addAssumeEdges(ctx);
+  addTrusts(ctx);
   addAdminEdges(ctx);
   applyTechniques(ctx);
   return ctx.graph;

@@ -17,7 +17,7 @@ const r = (n: string) => `arn:aws:iam::${A}:role/${n}`;
 let model: AccountModel;
 let graph: AccessGraph;
 
-const edges = (source: string, target: string) => graph.hasNode(source) && graph.hasNode(target) ? graph.edges(source, target).map((k) => graph.getEdgeAttributes(k)) : [];
+const edges = (source: string, target: string) => graph.hasNode(source) && graph.hasNode(target) ? graph.outEdges(source, target).map((k) => graph.getEdgeAttributes(k)) : [];
 const techniqueEdge = (source: string, target: string, id: string) => edges(source, target).find((e) => e.technique?.id === id);
 
 beforeAll(async () => {
@@ -93,5 +93,23 @@ describe('serialization', () => {
     const again = buildGraph((await loadInputs([fileURLToPath(new URL('../fixtures/graph/traps.yaml', import.meta.url))])).model);
     expect(JSON.stringify(serializeGraph(again))).toBe(JSON.stringify(serializeGraph(graph)));
     expect(serializeGraph(graph).nodes).toHaveLength(graph.order);
+  });
+});
+
+describe('structural edges', () => {
+  it('managed policies are nodes with has-policy edges (boundaries marked as such)', () => {
+    expect(edges(u('attacher'), `arn:aws:iam::${A}:policy/AttachUserPolicyAny`).map((e) => e.kind)).toEqual(['has-policy']);
+    expect(edges(u('bounded-attacher'), `arn:aws:iam::${A}:policy/NoIamBoundary`).map((e) => e.requires)).toEqual([['permissions boundary']]);
+    expect(graph.getNodeAttribute(`arn:aws:iam::${A}:policy/SelfPolicy`, 'kind')).toBe('policy');
+  });
+  it('trusts edges say what each trust policy names, before evaluation', () => {
+    expect(edges(r('lambda-admin'), 'service:lambda.amazonaws.com').map((e) => e.kind)).toEqual(['trusts']);
+    expect(edges(r('deploy'), `account:${A}`).map((e) => e.kind)).toEqual(['trusts']);
+  });
+  it('can-pass-to-service edges accompany PassRole techniques, with the PassRole statement as proof', () => {
+    const e = edges(u('lambda-passer'), r('lambda-admin')).find((x) => x.kind === 'can-pass-to-service')!;
+    expect(e.requires).toEqual(['passed to lambda.amazonaws.com']);
+    expect(e.evidence[0].policy).toBe(`arn:aws:iam::${A}:policy/PassAndLambda`);
+    expect(edges(u('ec2-only-passer'), r('lambda-admin')).find((x) => x.kind === 'can-pass-to-service')).toBeUndefined();
   });
 });

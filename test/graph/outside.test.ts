@@ -38,7 +38,7 @@ describe('edges from outside the input', () => {
     writeFileSync(join(dir, 'm.yaml'), yaml);
     const { model } = await loadInputs([join(dir, 'm.yaml')]);
     const graph = buildGraph(model);
-    const [key] = graph.edges('arn:aws:iam::444455556666:root', 'arn:aws:iam::111122223333:role/vendor-access');
+    const [key] = graph.outEdges('arn:aws:iam::444455556666:root', 'arn:aws:iam::111122223333:role/vendor-access');
     const e = graph.getEdgeAttributes(key);
     expect(e.conditional).toBe(true);
     expect(e.requires?.[0]).toMatch(/identity policy in account 444455556666/);
@@ -50,7 +50,7 @@ describe('edges from outside the input', () => {
     const { model } = await loadInputs([join(dir, 'm.yaml')]);
     const graph = buildGraph(model);
     const provider = 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com';
-    const e = graph.getEdgeAttributes(graph.edges(provider, 'arn:aws:iam::111122223333:role/ci')[0]);
+    const e = graph.getEdgeAttributes(graph.outEdges(provider, 'arn:aws:iam::111122223333:role/ci')[0]);
     expect(e.actions).toEqual(['sts:AssumeRoleWithWebIdentity']);
     expect(e.conditions[0]).toMatchObject({ key: 'token.actions.githubusercontent.com:aud' });
   });
@@ -82,8 +82,8 @@ describe('session tags and source identity (https://docs.aws.amazon.com/IAM/late
     writeFileSync(join(dir, 'm.yaml'), tagged);
     const graph = buildGraph((await loadInputs([join(dir, 'm.yaml')])).model);
     const role = 'arn:aws:iam::111122223333:role/project-role';
-    expect(graph.edges('arn:aws:iam::111122223333:user/plain', role)).toEqual([]);
-    const e = graph.getEdgeAttributes(graph.edges('arn:aws:iam::111122223333:user/tagger', role)[0]);
+    expect(graph.outEdges('arn:aws:iam::111122223333:user/plain', role)).toEqual([]);
+    const e = graph.getEdgeAttributes(graph.outEdges('arn:aws:iam::111122223333:user/tagger', role)[0]);
     expect(e.actions).toEqual(['sts:AssumeRole', 'sts:TagSession']);
     expect(e.conditional).toBe(true);
     expect(e.conditions.map((c) => c.key)).toContain('aws:RequestTag/project');

@@ -155,7 +155,15 @@ export function applyTechniques(ctx: BuildContext): void {
         last = { decisions, attributes };
         const { evidence, conditions } = attributes;
         if (technique.result === 'target') {
-          if (ctx.graph.hasNode(target) && target !== arn) addEdge(ctx, arn, target, attributes);
+          if (!ctx.graph.hasNode(target) || target === arn) continue;
+          addEdge(ctx, arn, target, attributes);
+          const pass = chosen.findIndex((r) => r.action === 'iam:PassRole');
+          if (pass >= 0) {
+            addEdge(ctx, arn, target, {
+              kind: 'can-pass-to-service', actions: ['iam:PassRole'], evidence: evidenceOf(decisions[pass]),
+              conditions: decisions[pass].residual, conditional: decisions[pass].conditional, requires: [`passed to ${technique.service}`],
+            });
+          }
           continue;
         }
         const admin = hypotheticalAdmin(model, profile, technique, target);
