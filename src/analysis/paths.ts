@@ -8,6 +8,7 @@ import type { AccessGraph } from '../graph/build.ts';
 import { effectiveAccess } from '../graph/access.ts';
 import { ADMIN_NODE, type EdgeAttributes } from '../graph/types.ts';
 import type { AccountModel } from '../model/types.ts';
+import type { Decision } from '../policy/types.ts';
 import type { AnalysisOptions, FinalAccess, Hop, Path, PathsAnswer } from './types.ts';
 
 export type Target = 'admin' | string | { action: string; resource: string };
@@ -40,17 +41,17 @@ function pathOf(hops: Hop[], final?: FinalAccess): Path {
 }
 
 /** Memoized final-access decisions for an (action, resource) target. */
-function finalChecker(model: AccountModel, target: { action: string; resource: string }, opts: AnalysisOptions) {
-  const cache = new Map<string, FinalAccess | null>();
+/** The final hop from a decision, or null when it does not grant (or only conditionally, when those are hidden). */
+export function finalAccessOf(d: Decision, target: { action: string; resource: string }, opts: AnalysisOptions): FinalAccess | null {
+  if (d.decision !== 'allowed' || (!opts.includeConditional && d.conditional)) return null;
+  return { action: target.action, resource: target.resource, decision: d.decision, evidence: d.matched, ...(d.residual.length ? { conditions: d.residual } : {}) };
+}
+
+function finalChecker(model: AccountModel, target: { action: string; resource: string }, opts: AnalysisOptions, known?: ReadonlyMap<string, FinalAccess | null>) {
+  const cache = new Map<string, FinalAccess | null>(known ?? []);
   return (principal: string): FinalAccess | null => {
     if (cache.has(principal)) return cache.get(principal)!;
-    let result: FinalAccess | null = null;
-    if (isPrincipal(model, principal)) {
-      const d = effectiveAccess(model, principal, target.action, target.resource, opts);
-      if (d.decision === 'allowed' && (opts.includeConditional || !d.conditional)) {
-        result = { action: target.action, resource: target.resource, decision: d.decision, evidence: d.matched, ...(d.residual.length ? { conditions: d.residual } : {}) };
-      }
-    }
+    const result = isPrincipal(model, principal) ? finalAccessOf(effectiveAccess(model, principal, target.action, target.resource, opts), target, opts) : null;
     cache.set(principal, result);
     return result;
   };
@@ -104,9 +105,9 @@ export interface PreparedTarget {
 }
 
 /** Prepares searches from many sources towards one target: distances computed once. */
-export function prepareTarget(graph: AccessGraph, model: AccountModel, to: Target, opts: AnalysisOptions, finals?: Iterable<string>): PreparedTarget {
+export function prepareTarget(graph: AccessGraph, model: AccountModel, to: Target, opts: AnalysisOptions, finals?: Iterable<string>, known?: ReadonlyMap<string, FinalAccess | null>): PreparedTarget {
   if (typeof to === 'string') return { dist: distancesTo(graph, [to], opts.maxDepth, opts.includeConditional) };
-  const final = finalChecker(model, to, opts);
+  const final = finalChecker(model, to, opts, known);
   const targets = [...(finals ?? [])].filter((n) => final(n) !== null);
   return { dist: distancesTo(graph, targets, opts.maxDepth, opts.includeConditional), final };
 }

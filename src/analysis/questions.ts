@@ -9,32 +9,34 @@ import { ADMIN_NODE } from '../graph/types.ts';
 import { principalsOf } from '../model/query.ts';
 import type { AccountModel } from '../model/types.ts';
 import { actionsMatching, loadActionCatalog } from '../policy/catalog.ts';
-import { findPaths, prepareTarget } from './paths.ts';
-import type { AnalysisOptions, Path, PrivescAnswer, WhoCanAnswer } from './types.ts';
+import { finalAccessOf, findPaths, prepareTarget } from './paths.ts';
+import type { AnalysisOptions, FinalAccess, Path, PrivescAnswer, WhoCanAnswer } from './types.ts';
 
 /** Principals (and outside sources) that can do `action` on `resource`, each with its paths. */
 export function whoCan(graph: AccessGraph, model: AccountModel, action: string, resource: string, opts: AnalysisOptions): WhoCanAnswer {
-  const direct = new Set<string>();
+  const direct = new Map<string, FinalAccess | null>();
   for (const arn of principalsOf(model)) {
     const profile = profileOf(model, arn, opts);
     // Identity policies cannot allow it and no resource policy is involved: skip the full decision.
-    if (!mayAllow(profile, action) && !model.resources[resource] && !model.roles[resource]) continue;
-    const d = decide(model, profile, { action, resource });
-    if (d.decision === 'allowed' && (opts.includeConditional || !d.conditional)) direct.add(arn);
+    if (!mayAllow(profile, action) && !model.resources[resource] && !model.roles[resource]) {
+      direct.set(arn, null);
+      continue;
+    }
+    direct.set(arn, finalAccessOf(decide(model, profile, { action, resource }), { action, resource }, opts));
   }
-  const prepared = prepareTarget(graph, model, { action, resource }, opts, direct);
+  const prepared = prepareTarget(graph, model, { action, resource }, opts, [...direct.keys()].filter((k) => direct.get(k)), direct);
   const principals: WhoCanAnswer['principals'] = [];
   for (const node of [...prepared.dist.keys()].sort()) {
     if (node === ADMIN_NODE) continue;
     // A principal that can do it itself has exactly one path: itself (going through others is longer).
-    const own = direct.has(node) ? prepared.final?.(node) : null;
+    const own = direct.get(node);
     if (own) {
       principals.push({ principal: node, direct: true, paths: [{ verdict: own.conditions?.length ? 'conditional' : 'reachable', hops: [], final: own }] });
       continue;
     }
     const answer = findPaths(graph, model, node, { action, resource }, opts, prepared);
     if (answer.paths.length === 0) continue;
-    principals.push({ principal: node, direct: direct.has(node), paths: answer.paths });
+    principals.push({ principal: node, direct: false, paths: answer.paths });
   }
   return { action, resource, principals };
 }
