@@ -148,6 +148,15 @@ function outsideEdge(ctx: BuildContext, roleArn: string, sourceKey: string, call
   });
 }
 
+/** The user or role an AWS principal value names (a session ARN names its role), if the input has it. */
+function principalNamedBy(model: AccountModel, value: string, account: string): string | undefined {
+  const iam = parseIamArn(value);
+  if ((iam?.kind === 'role' || iam?.kind === 'user') && (model.users[value] || model.roles[value])) return value;
+  const session = /:assumed-role\/([^/]+)\//.exec(value);
+  if (!session) return undefined;
+  return Object.values(model.roles).find((r) => r.accountId === account && r.name === session[1])?.arn;
+}
+
 /**
  * A trust policy that conditions on session tags or a source identity needs the caller to pass
  * them, which takes sts:TagSession / sts:SetSourceIdentity permission on the role as well
@@ -187,9 +196,8 @@ function addAssumeEdges(ctx: BuildContext): void {
         if (known && !known.external) {
           if (isRoot) (ctx.assumersByAccount.get(account) ?? []).forEach((p) => internal.add(p));
           else {
-            const iam = parseIamArn(value);
-            const target = iam?.kind === 'role' || iam?.kind === 'user' ? value : /:assumed-role\/([^/]+)\//.exec(value)?.[1] ? Object.values(model.roles).find((r) => r.accountId === account && r.name === /:assumed-role\/([^/]+)\//.exec(value)![1])?.arn : undefined;
-            if (target && (model.users[target] || model.roles[target])) internal.add(target);
+            const target = principalNamedBy(model, value, account);
+            if (target) internal.add(target);
           }
         } else {
           const key = isRoot ? rootArn(account) : value;
