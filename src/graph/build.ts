@@ -31,6 +31,7 @@ export interface BuildContext {
   profiles: Map<string, PrincipalProfile>;
   /** account → its principals whose identity policies could allow sts:AssumeRole */
   assumersByAccount: Map<string, string[]>;
+  principalsByAccount: Map<string, string[]>;
   admins: Set<string>;
 }
 
@@ -184,7 +185,9 @@ function addAssumeEdges(ctx: BuildContext): void {
       const aws = block === '*' ? ['*'] : block.AWS ?? [];
       for (const value of aws) {
         if (value === '*') {
-          for (const list of ctx.assumersByAccount.values()) list.forEach((p) => internal.add(p));
+          // Same account: the trust policy alone grants; other accounts also need their own identity Allow.
+          for (const [account, list] of ctx.assumersByAccount) if (account !== role.accountId) list.forEach((p) => internal.add(p));
+          for (const p of ctx.principalsByAccount.get(role.accountId) ?? []) internal.add(p);
           ensureNode(graph, PUBLIC_NODE, { kind: 'public', label: 'any AWS principal' });
           outsideEdge(ctx, role.arn, PUBLIC_NODE, { type: 'IAMUser', arn: 'arn:aws:iam::000000000000:user/anyone', accountId: '000000000000' }, 'sts:AssumeRole', ['an identity policy of any AWS account allowing sts:AssumeRole on the role']);
           continue;
@@ -244,10 +247,13 @@ function addAdminEdges(ctx: BuildContext): void {
 
 export function buildGraph(model: AccountModel, opts: Partial<AnalysisOptions> = {}): AccessGraph {
   const options: AnalysisOptions = { ...DEFAULT_ANALYSIS_OPTIONS, ...opts };
-  const ctx: BuildContext = { model, options, graph: new MultiDirectedGraph<NodeAttributes, EdgeAttributes>(), profiles: new Map(), assumersByAccount: new Map(), admins: new Set() };
+  const ctx: BuildContext = { model, options, graph: new MultiDirectedGraph<NodeAttributes, EdgeAttributes>(), profiles: new Map(), assumersByAccount: new Map(), principalsByAccount: new Map(), admins: new Set() };
   for (const arn of principalsOf(model)) {
     const profile = profileOf(model, arn, options);
     ctx.profiles.set(arn, profile);
+    const all = ctx.principalsByAccount.get(profile.accountId) ?? [];
+    all.push(arn);
+    ctx.principalsByAccount.set(profile.accountId, all);
     if (mayAllow(profile, 'sts:AssumeRole')) {
       const list = ctx.assumersByAccount.get(profile.accountId) ?? [];
       list.push(arn);

@@ -89,3 +89,20 @@ describe('session tags and source identity (https://docs.aws.amazon.com/IAM/late
     expect(e.conditions.map((c) => c.key)).toContain('aws:RequestTag/project');
   });
 });
+
+describe('a trust policy with Principal "*" (Policy evaluation logic: same-account resource-based policies grant on their own)', () => {
+  it('same-account principals can assume it without an identity Allow; the public node is there too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamgraph-star-'));
+    writeFileSync(join(dir, 'm.yaml'), `accounts:
+  - id: "111122223333"
+    users:
+      - { name: nobody-special }
+    roles:
+      - { name: open-role, trust: ["*"] }
+`);
+    const graph = buildGraph((await loadInputs([join(dir, 'm.yaml')])).model);
+    const role = 'arn:aws:iam::111122223333:role/open-role';
+    expect(graph.outEdges('arn:aws:iam::111122223333:user/nobody-special', role).map((k) => graph.getEdgeAttribute(k, 'kind'))).toEqual(['can-assume']);
+    expect(graph.outEdges('*', role).map((k) => graph.getEdgeAttribute(k, 'kind'))).toEqual(['can-assume']);
+  });
+});
