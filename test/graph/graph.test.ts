@@ -113,3 +113,25 @@ describe('structural edges', () => {
     expect(edges(u('ec2-only-passer'), r('lambda-admin')).find((x) => x.kind === 'can-pass-to-service')).toBeUndefined();
   });
 });
+
+describe('UpdateAssumeRolePolicy (rhino 14)', () => {
+  it('is enough on its own in the same account: the rewritten trust names the caller, which needs no identity Allow', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'iamgraph-uarp-'));
+    writeFileSync(join(dir, 'm.yaml'), `accounts:
+  - id: "111122223333"
+    policies:
+      - name: EditTrust
+        document: { Version: "2012-10-17", Statement: [{ Effect: Allow, Action: iam:UpdateAssumeRolePolicy, Resource: "arn:aws:iam::111122223333:role/target" }] }
+    users:
+      - { name: editor, policies: [EditTrust] }
+    roles:
+      - { name: target, trust: [ec2.amazonaws.com] }
+`);
+    const g = buildGraph((await loadInputs([join(dir, 'm.yaml')])).model);
+    const [key] = g.outEdges(u('editor'), r('target'));
+    expect(g.getEdgeAttribute(key, 'technique')?.id).toBe('iam-update-assume-role-policy');
+  });
+});
