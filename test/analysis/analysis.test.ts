@@ -132,3 +132,14 @@ describe('the CLI contracts', () => {
     expect(out.services.find((s: { service: string }) => s.service === 'ec2').via).toContain('arn:aws:iam::111122223333:role/EC2FullAccessRole');
   });
 });
+
+describe('existing compute scoped to some resources (GAAD example)', () => {
+  it('codebuild:StartBuild on project/app-* still reaches the admin build role, conditional on an existing project', async () => {
+    const g = await load(here('../../examples/gaad'));
+    const answer = privesc(g.graph, g.model, opts);
+    const alice = answer.findings.find((f) => f.principal.endsWith(':user/engineering/alice'))!;
+    expect(alice.paths[0].verdict).toBe('conditional');
+    expect(alice.paths.some((p) => p.hops.some((h) => h.kind === 'codebuild-start-build'))).toBe(true);
+    expect(answer.admins).toEqual(['arn:aws:iam::333344445555:role/service-role/codebuild-app-role']);
+  });
+});

@@ -74,6 +74,29 @@ function resourceOf(required: RequiredAction, target: string, profile: Principal
   return required.resource.replace('{account}', profile.accountId);
 }
 
+/**
+ * Decides a required action. When it targets "any resource of a kind" (`*` or a template) and is not
+ * allowed on everything, the principal may still hold it on some resources — e.g. codebuild:StartBuild
+ * on `project/app-*`: each Allow statement's own resource pattern is tried, since an existing
+ * resource matching it is exactly what the edge will say it needs.
+ */
+function decideSomewhere(model: AccountModel, profile: PrincipalProfile, required: RequiredAction, resource: string): Decision {
+  const context = required.context ? { context: required.context } : {};
+  const d = decide(model, profile, { action: required.action, resource, ...context });
+  if (d.decision === 'allowed' || required.resource === 'target') return d;
+  for (const policy of profile.identity) {
+    for (const s of policy.statements) {
+      if (s.parsed.effect !== 'Allow' || !s.matchesAction(required.action)) continue;
+      for (const pattern of s.parsed.resource ?? []) {
+        if (!pattern.startsWith('arn:')) continue;
+        const somewhere = decide(model, profile, { action: required.action, resource: pattern, ...context });
+        if (somewhere.decision === 'allowed') return somewhere;
+      }
+    }
+  }
+  return d;
+}
+
 const memoKeys = new WeakMap<RequiredAction, string>();
 const memoKeyOf = (r: RequiredAction): string => {
   let key = memoKeys.get(r);
@@ -92,7 +115,7 @@ function tryAlternative(model: AccountModel, profile: PrincipalProfile, alternat
     const independent = !model.roles[resource] && (required.resource === '*' || resourceIndependent(profile, required.action));
     const memoKey = required.resource === 'target' ? memoKeyOf(required) : `${memoKeyOf(required)} ${resource}`;
     // Keys the technique fixes (iam:PassedToService); others, such as iam:AssociatedResourceArn, stay unknown.
-    const d = (independent ? memo.get(memoKey) : undefined) ?? decide(model, profile, { action: required.action, resource, ...(required.context ? { context: required.context } : {}) });
+    const d = (independent ? memo.get(memoKey) : undefined) ?? decideSomewhere(model, profile, required, resource);
     if (independent) memo.set(memoKey, d);
     if (d.decision !== 'allowed') return undefined;
     decisions.push(d);
