@@ -5,6 +5,7 @@
  */
 import { UserError } from '../src/cli/errors.ts';
 import type { AccountModel } from '../src/model/types.ts';
+import { loadActionCatalog, unknownActionWarnings } from '../src/policy/catalog.ts';
 import { ModelBuilder } from './builder.ts';
 import { formatInputError, InputProblem, isRecord, type InputError } from './errors.ts';
 import { expandPaths, readParsedFile } from './files.ts';
@@ -34,6 +35,17 @@ const READERS: Array<{ name: string; detect: (doc: unknown) => boolean; read: Re
 export interface LoadResult {
   model: AccountModel;
   errors: InputError[];
+}
+
+/** Actions the AWS catalog does not know (typos such as s3:GetObjects) are warnings, never errors. */
+async function warnUnknownActions(b: ModelBuilder): Promise<void> {
+  await loadActionCatalog();
+  for (const record of b.policies.values()) {
+    if (!record.policy) continue;
+    for (const w of unknownActionWarnings(record.policy.parsed)) {
+      b.warn('unknown-action', `${record.id}: ${w.message}`, record.id, record.source ? { file: record.source.file, pointer: `${record.source.pointer}${w.pointer}` } : undefined);
+    }
+  }
 }
 
 export async function loadInputs(paths: readonly string[], opts: { strict?: boolean } = {}): Promise<LoadResult> {
@@ -73,5 +85,6 @@ export async function loadInputs(paths: readonly string[], opts: { strict?: bool
   }
   for (const run of late) run();
   if (opts.strict && b.errors.length > 0) throw new UserError(formatInputError(b.errors[0]));
+  await warnUnknownActions(b);
   return { model: b.finalize(), errors: b.errors };
 }

