@@ -62,7 +62,8 @@ function awsValueMatches(value: string, caller: CallerInfo): boolean {
   if (v.kind === 'none' || caller.type === 'Anonymous' || caller.type === 'AWSService') return false;
   if (v.kind === 'account') return v.account === callerAccount(caller);
   if (v.arn === caller.arn) return true;
-  return caller.type === 'AssumedRoleSession' && v.arn === caller.issuerArn;
+  // A role ARN stands for its sessions; the IAM user ARN behind a federated user session stands for it too.
+  return (caller.type === 'AssumedRoleSession' || caller.type === 'FederatedUserSession') && v.arn === caller.issuerArn;
 }
 
 function blockMatches(block: PrincipalBlock, caller: CallerInfo): boolean {

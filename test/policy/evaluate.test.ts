@@ -243,3 +243,16 @@ describe('explanations', () => {
     expect(d.explanation.join('\n')).toMatch(/identity: allow=true/);
   });
 });
+
+describe('federated user sessions (GetFederationToken) and resource policies (Session policies: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session)', () => {
+  const fed: CallerInfo = { type: 'FederatedUserSession', arn: `arn:aws:sts::${A}:federated-user/bob-session`, accountId: A, issuerArn: alice.arn };
+  const sessionPolicy = policy([allow('iam:GetUser')], 'session');
+  it('a resource policy naming the IAM user that created the session grants, limited by the session policy', () => {
+    const resourcePolicy = rp([allow('s3:GetObject', bucket, { Principal: { AWS: alice.arn } })]);
+    expect(decide({ caller: fed, resourcePolicy })).toBe('allowed');
+    expect(decide({ caller: fed, resourcePolicy, sessionPolicies: [sessionPolicy] })).toBe('implicitDeny');
+  });
+  it('a resource policy naming the federated user session ARN is not limited by the session policy', () => {
+    expect(decide({ caller: fed, sessionPolicies: [sessionPolicy], resourcePolicy: rp([allow('s3:GetObject', bucket, { Principal: { AWS: fed.arn } })]) })).toBe('allowed');
+  });
+});
