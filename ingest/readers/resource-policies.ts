@@ -17,13 +17,16 @@ export const isResourcePolicyBundle = (doc: unknown): boolean => isRecord(doc) &
 export const isNativeResourcePolicy = (doc: unknown): boolean =>
   isRecord(doc) && (typeof doc.Policy === 'string' || isRecord(doc.Policy) || (isRecord(doc.Attributes) && typeof doc.Attributes.Policy === 'string') || typeof doc.ResourcePolicy === 'string' || typeof doc.policyText === 'string');
 
-export function addResourcePolicy(b: ModelBuilder, arn: string, document: unknown, file: string, pointer: string): void {
+export function addResourcePolicy(b: ModelBuilder, arn: string, document: unknown, file: string, pointer: string, owner?: string): void {
   const id = resourcePolicyId(arn);
-  const accountId = accountOfArn(arn) ?? '';
+  const accountId = owner ?? accountOfArn(arn) ?? '';
   const existing = b.resources.get(arn);
   b.addPolicy({ id, name: `${arn} resource policy`, kind: 'resource', type: 'resource', document, source: { file, pointer } });
   if (!b.policies.get(id)?.policy) return; // invalid document: reported as an input error
   b.resources.set(arn, { arn, accountId: existing?.accountId || accountId, service: arn.split(':')[2] ?? '', tags: existing?.tags ?? [], resourcePolicy: id, source: { file, pointer } });
+  if (!existing?.accountId && !accountId) {
+    b.warn('resource-owner-unknown', `${arn}: the ARN does not name the owning account (S3 buckets never do); give "ResourceOwner" in a bundle entry, or list the resource in the account model — until then its callers are treated as same-account`, arn, { file, pointer });
+  }
 }
 
 export function readResourcePolicyBundle(doc: Record<string, unknown>, file: string, b: ModelBuilder, base = ''): void {
@@ -34,8 +37,7 @@ export function readResourcePolicyBundle(doc: Record<string, unknown>, file: str
       const arn = expectString(e.ResourceArn, `${at}/ResourceArn`);
       if (!arn.startsWith('arn:')) throw new InputProblem(`${at}/ResourceArn`, `expected an ARN, got ${JSON.stringify(arn)}`);
       const owner = e.ResourceOwner ?? e.AccountId;
-      addResourcePolicy(b, arn, e.Policy, file, `${at}/Policy`);
-      if (typeof owner === 'string' && /^\d{12}$/.test(owner)) b.resources.get(arn)!.accountId = owner;
+      addResourcePolicy(b, arn, e.Policy, file, `${at}/Policy`, typeof owner === 'string' && /^\d{12}$/.test(owner) ? owner : undefined);
     } catch (err) {
       if (!(err instanceof InputProblem)) throw err;
       b.errors.push({ file, pointer: err.pointer, message: err.detail });

