@@ -135,3 +135,30 @@ describe('UpdateAssumeRolePolicy (rhino 14)', () => {
     expect(g.getEdgeAttribute(key, 'technique')?.id).toBe('iam-update-assume-role-policy');
   });
 });
+
+describe('rewriting the permissions of a principal one can act as (iam-vulnerable "AttachRolePolicy to an assumable role")', () => {
+  const yaml = `accounts:
+  - id: "111122223333"
+    policies:
+      - name: AttachToWorker
+        document: { Version: "2012-10-17", Statement: [{ Effect: Allow, Action: iam:AttachRolePolicy, Resource: "arn:aws:iam::111122223333:role/worker" }] }
+      - name: AssumeWorker
+        document: { Version: "2012-10-17", Statement: [{ Effect: Allow, Action: sts:AssumeRole, Resource: "arn:aws:iam::111122223333:role/worker" }] }
+    users:
+      - { name: can-both, policies: [AttachToWorker, AssumeWorker] }
+      - { name: attach-only, policies: [AttachToWorker] }
+    roles:
+      - { name: worker, trust: ["111122223333"] }
+`;
+  it('attach + assume → admin; attach without a way to act as the role → nothing', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'iamgraph-arp-'));
+    writeFileSync(join(dir, 'm.yaml'), yaml);
+    const g = buildGraph((await loadInputs([join(dir, 'm.yaml')])).model);
+    const both = g.outEdges(u('can-both'), 'admin').map((k) => g.getEdgeAttribute(k, 'technique')?.id);
+    expect(both).toEqual(['iam-attach-role-policy-reachable']);
+    expect(g.outEdges(u('attach-only'), 'admin')).toEqual([]);
+  });
+});

@@ -152,9 +152,58 @@ function escalationAttributes(technique: Technique, chosen: RequiredAction[], de
   };
 }
 
+/** Rewriting another principal's permissions pays off only if one can then act as it. */
+interface PendingTargetAdmin {
+  source: string;
+  target: string;
+  attributes: EdgeAttributes;
+}
+
+/** Can `from` act as `to` through existing can-assume / escalation edges (bounded BFS)? Conditional if every way is. */
+function reach(ctx: BuildContext, from: string, to: string): 'yes' | 'conditional' | 'no' {
+  let best: 'yes' | 'conditional' | 'no' = 'no';
+  const seen = new Map<string, boolean>([[from, false]]);
+  let frontier: Array<[string, boolean]> = [[from, false]];
+  for (let depth = 0; depth < ctx.options.maxDepth && frontier.length; depth++) {
+    const next: Array<[string, boolean]> = [];
+    for (const [node, conditional] of frontier) {
+      ctx.graph.forEachOutEdge(node, (_k, a, _s, target) => {
+        if (a.kind !== 'can-assume' && a.kind !== 'escalation') return;
+        const c = conditional || a.conditional;
+        if (target === to) best = !c ? 'yes' : best === 'no' ? 'conditional' : best;
+        if (seen.has(target) && (seen.get(target) === false || c)) return;
+        seen.set(target, c);
+        next.push([target, c]);
+      });
+    }
+    frontier = next;
+  }
+  return best;
+}
+
+function resolveTargetAdmin(ctx: BuildContext, pending: readonly PendingTargetAdmin[]): void {
+  for (const { source, target, attributes } of pending) {
+    if (ctx.admins.has(target)) continue; // already admin: reaching it is its own path
+    const way = reach(ctx, source, target);
+    if (way === 'no') continue;
+    const targetProfile = ctx.profiles.get(target);
+    if (!targetProfile) continue;
+    const admin = adminCheck(ctx.model, targetProfile, { identity: [...targetProfile.identity, ALLOW_ALL] });
+    if (!admin.admin) continue;
+    addEdge(ctx, source, ADMIN_NODE, {
+      ...attributes,
+      evidence: [...attributes.evidence, { policy: target, policyType: 'identity', statement: -1, effect: 'Allow', note: `target: ${target}, which the source can act as` }],
+      conditions: [...attributes.conditions, ...admin.conditions],
+      conditional: attributes.conditional || admin.conditional || way === 'conditional',
+      requires: [...(attributes.requires ?? []), `acting as ${target} (see its can-assume or escalation edges)`],
+    });
+  }
+}
+
 export function applyTechniques(ctx: BuildContext): void {
   const { model } = ctx;
   const ix = buildIndexes(model);
+  const pending: PendingTargetAdmin[] = [];
   for (const [arn, profile] of ctx.profiles) {
     // Admins can already do everything; escalation edges from them would only add noise.
     if (model.roles[arn]?.serviceLinked || ctx.admins.has(arn)) continue;
@@ -189,6 +238,10 @@ export function applyTechniques(ctx: BuildContext): void {
           }
           continue;
         }
+        if (technique.result === 'target-admin') {
+          pending.push({ source: arn, target, attributes });
+          continue;
+        }
         const admin = hypotheticalAdmin(model, profile, technique, target);
         if (!admin.admin) continue;
         addEdge(ctx, arn, ADMIN_NODE, {
@@ -200,4 +253,5 @@ export function applyTechniques(ctx: BuildContext): void {
       }
     }
   }
+  resolveTargetAdmin(ctx, pending);
 }

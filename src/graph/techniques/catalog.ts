@@ -11,6 +11,8 @@
 export type TechniqueResult =
   /** It can grant itself any identity permission: admin, if its boundary and SCPs let it be. */
   | 'self-admin'
+  /** It can grant the target any permission, and can reach the target: admin as the target. */
+  | 'target-admin'
   /** It can act with the target principal's permissions. */
   | 'target';
 
@@ -63,6 +65,10 @@ export const TECHNIQUES: readonly Technique[] = [
   { id: 'iam-put-role-policy', name: 'Write an inline policy on one\'s own role', publicIds: ['rhino:12 PutRolePolicy', 'pmapper:IAMEdgeChecker'], sources: ['role'], targets: 'self', anyOf: [[{ action: 'iam:PutRolePolicy', resource: 'target' }]], result: 'self-admin' },
   { id: 'iam-delete-user-permissions-boundary', name: 'Remove one\'s own permissions boundary', publicIds: [], sources: ['user'], targets: 'self', anyOf: [[{ action: 'iam:DeleteUserPermissionsBoundary', resource: 'target' }]], result: 'self-admin' },
   { id: 'iam-delete-role-permissions-boundary', name: 'Remove one\'s own role\'s permissions boundary', publicIds: [], sources: ['role'], targets: 'self', anyOf: [[{ action: 'iam:DeleteRolePermissionsBoundary', resource: 'target' }]], result: 'self-admin' },
+  { id: 'iam-attach-role-policy-reachable', name: 'Attach a managed policy to a role one can assume (or otherwise reach), then act as it', publicIds: ['rhino:9 AttachRolePolicy', 'pmapper:IAMEdgeChecker'], sources: ['user', 'role'], targets: 'roles', anyOf: [[{ action: 'iam:AttachRolePolicy', resource: 'target' }]], result: 'target-admin' },
+  { id: 'iam-put-role-policy-reachable', name: 'Write an inline policy on a role one can assume (or otherwise reach), then act as it', publicIds: ['rhino:12 PutRolePolicy', 'pmapper:IAMEdgeChecker'], sources: ['user', 'role'], targets: 'roles', anyOf: [[{ action: 'iam:PutRolePolicy', resource: 'target' }]], result: 'target-admin' },
+  { id: 'iam-attach-user-policy-reachable', name: 'Attach a managed policy to another user one can act as, then act as them', publicIds: ['rhino:7 AttachUserPolicy'], sources: ['user', 'role'], targets: 'other-users', anyOf: [[{ action: 'iam:AttachUserPolicy', resource: 'target' }]], result: 'target-admin' },
+  { id: 'iam-put-user-policy-reachable', name: 'Write an inline policy on another user one can act as, then act as them', publicIds: ['rhino:10 PutUserPolicy'], sources: ['user', 'role'], targets: 'other-users', anyOf: [[{ action: 'iam:PutUserPolicy', resource: 'target' }]], result: 'target-admin' },
   // ---- becoming another principal -------------------------------------------------------------
   { id: 'iam-create-access-key', name: 'Create an access key for another user', publicIds: ['rhino:4 CreateAccessKey', 'pmapper:IAMEdgeChecker'], sources: ['user', 'role'], targets: 'other-users', anyOf: [[{ action: 'iam:CreateAccessKey', resource: 'target' }]], result: 'target' },
   { id: 'iam-create-login-profile', name: 'Create a console password for another user', publicIds: ['rhino:5 CreateLoginProfile', 'pmapper:IAMEdgeChecker'], sources: ['user', 'role'], targets: 'other-users', anyOf: [[{ action: 'iam:CreateLoginProfile', resource: 'target' }]], result: 'target' },
