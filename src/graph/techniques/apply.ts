@@ -159,42 +159,52 @@ interface PendingTargetAdmin {
   attributes: EdgeAttributes;
 }
 
-/** Can `from` act as `to` through existing can-assume / escalation edges (bounded BFS)? Conditional if every way is. */
-function reach(ctx: BuildContext, from: string, to: string): 'yes' | 'conditional' | 'no' {
-  let best: 'yes' | 'conditional' | 'no' = 'no';
+/**
+ * How far to look for a way to act as the rewritten principal. Bounded (the closure of a dense
+ * graph is too costly to compute per source): the usual case is a role one can assume directly.
+ */
+const TARGET_ADMIN_REACH = 2;
+
+/** What `from` can act as within TARGET_ADMIN_REACH can-assume / escalation hops: true = only conditionally. */
+function reachable(ctx: BuildContext, from: string): Map<string, boolean> {
   const seen = new Map<string, boolean>([[from, false]]);
   let frontier: Array<[string, boolean]> = [[from, false]];
-  for (let depth = 0; depth < ctx.options.maxDepth && frontier.length; depth++) {
+  for (let depth = 0; depth < Math.min(TARGET_ADMIN_REACH, ctx.options.maxDepth) && frontier.length; depth++) {
     const next: Array<[string, boolean]> = [];
     for (const [node, conditional] of frontier) {
       ctx.graph.forEachOutEdge(node, (_k, a, _s, target) => {
         if (a.kind !== 'can-assume' && a.kind !== 'escalation') return;
         const c = conditional || a.conditional;
-        if (target === to) best = !c ? 'yes' : best === 'no' ? 'conditional' : best;
-        if (seen.has(target) && (seen.get(target) === false || c)) return;
+        const known = seen.get(target);
+        if (known === false || (known === true && c)) return;
         seen.set(target, c);
         next.push([target, c]);
       });
     }
     frontier = next;
   }
-  return best;
+  return seen;
 }
 
 function resolveTargetAdmin(ctx: BuildContext, pending: readonly PendingTargetAdmin[]): void {
+  const bySource = new Map<string, Map<string, boolean>>();
+  const couldBeAdmin = new Map<string, ReturnType<typeof adminCheck>>();
   for (const { source, target, attributes } of pending) {
     if (ctx.admins.has(target)) continue; // already admin: reaching it is its own path
-    const way = reach(ctx, source, target);
-    if (way === 'no') continue;
+    let ways = bySource.get(source);
+    if (!ways) bySource.set(source, (ways = reachable(ctx, source)));
+    const conditionalWay = ways.get(target);
+    if (conditionalWay === undefined || target === source) continue;
     const targetProfile = ctx.profiles.get(target);
     if (!targetProfile) continue;
-    const admin = adminCheck(ctx.model, targetProfile, { identity: [...targetProfile.identity, ALLOW_ALL] });
+    let admin = couldBeAdmin.get(target);
+    if (!admin) couldBeAdmin.set(target, (admin = adminCheck(ctx.model, targetProfile, { identity: [...targetProfile.identity, ALLOW_ALL] })));
     if (!admin.admin) continue;
     addEdge(ctx, source, ADMIN_NODE, {
       ...attributes,
       evidence: [...attributes.evidence, { policy: target, policyType: 'identity', statement: -1, effect: 'Allow', note: `target: ${target}, which the source can act as` }],
       conditions: [...attributes.conditions, ...admin.conditions],
-      conditional: attributes.conditional || admin.conditional || way === 'conditional',
+      conditional: attributes.conditional || admin.conditional || conditionalWay,
       requires: [...(attributes.requires ?? []), `acting as ${target} (see its can-assume or escalation edges)`],
     });
   }
