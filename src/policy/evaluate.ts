@@ -1,26 +1,37 @@
 /**
- * AWS's authorization decision (IAM User Guide, "Policy evaluation logic",
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html, and
- * "Cross-account policy evaluation logic"):
+ * AWS's authorization decision. Every rule cites the IAM User Guide page it comes from; the tests
+ * in test/policy/evaluate*.test.ts pin each one with the page's own examples.
  *
- * 1. An explicit Deny in any applicable policy wins.
- * 2. Every SCP level from the root to the caller's account must allow (not for the management
- *    account, service-linked roles or service principals); every RCP level from the root to the
- *    resource's account must allow (not for management-account resources or service-linked roles;
- *    only for the services RCPs support).
- * 3. Same account: the identity side (identity policies ∧ boundary ∧ session policy) or the
- *    resource policy allows. A resource policy that names the IAM user ARN or the session ARN
- *    itself is not limited by the boundary or session policy; one that names the role is; one that
- *    names the account delegates to identity policies. Role trust policies and KMS key policies
- *    must allow the caller themselves: identity policies count only where they name the account.
- * 4. Cross account: the identity side and the resource policy must both allow.
+ * 1. An explicit Deny in any applicable policy wins ("Policy evaluation logic",
+ *    https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html).
+ *    A resource-policy Deny with NotPrincipal always denies a principal that has a permissions
+ *    boundary ("Permissions boundaries for IAM entities").
+ * 2. Every RCP level from the root to the resource's account must allow (not for resources of the
+ *    management account, not for service-linked roles, only for the services RCPs support); every
+ *    SCP level from the root to the caller's account must allow — the account root user included —
+ *    (not for the management account, service-linked roles, or callers outside IAM: services,
+ *    anonymous and federated web identities).
+ * 3. The grant: identity policies (limited by the permissions boundary and the session policy),
+ *    the resource policy, or both, combined as `evaluate/combine.ts` documents: same account,
+ *    either suffices (a resource policy naming the user ARN or the session ARN itself is not
+ *    limited by boundary or session policy; naming the role or the federating user is; naming the
+ *    account delegates to identity policies); role trust and KMS key policies must allow the
+ *    caller themselves or its account; cross account, both must allow.
  *
  * Open mode is three-valued (Kleene): statements whose conditions depend on unknown keys make the
  * decision conditional, with their residual conditions, instead of being dropped or assumed.
+ * - An unconditional Deny that applies → explicitDeny, never conditional.
+ * - Otherwise the allow formula is evaluated three-valued. 'false' → implicitDeny (a conditional
+ *   Deny cannot change that). 'true' or 'unknown' → `decision: 'allowed'`, with
+ *   `conditional: true` when the formula is 'unknown' or some Deny is conditional; `residual`
+ *   then lists the conditions of the pivotal conditional Allows (those that must hold) and of
+ *   every conditional Deny (`mustNotHold: true`: the request is allowed only if it does not hold).
  */
 import { actionService } from './action.ts';
 import { parseArn } from './arn.ts';
-import { evaluateLayer, type LayerRequest, type LayerResult, type StatementHit } from './evaluate/layer.ts';
+import { ACCOUNT, BOUNDARY, EXACT, grantOf, ID, ORG, pivotalUnknowns, ROLE, SESSION, type GrantShape } from './evaluate/combine.ts';
+import { evaluateLayer, NOTHING, type LayerRequest, type LayerResult, type StatementHit } from './evaluate/layer.ts';
+import { explainDecision, type LayerTrace } from './explain.ts';
 import { grantKind, type GrantKind } from './principal.ts';
 import type { CallerInfo, Decision, DecisionLayer, EvaluationRequest, ResidualCondition, StatementRef, Tri } from './types.ts';
 
@@ -41,160 +52,283 @@ export const RCP_SERVICES: ReadonlySet<string> = new Set([
   'workspaces', 'xray',
 ]);
 
-const IAM_PRINCIPALS = new Set(['IAMUser', 'IAMRole', 'AssumedRoleSession', 'FederatedUserSession', 'AccountRoot']);
+/** Principals of an AWS account: SCPs limit them (the root user included). */
+const IAM_PRINCIPALS: ReadonlySet<string> = new Set(['IAMUser', 'IAMRole', 'AssumedRoleSession', 'FederatedUserSession', 'AccountRoot']);
+/** Callers whose identity-based policies (and boundary, session policy) take part. */
+const HAS_IDENTITY_POLICIES: ReadonlySet<string> = new Set(['IAMUser', 'IAMRole', 'AssumedRoleSession', 'FederatedUserSession']);
 
-const and = (...values: Tri[]): Tri => (values.includes('false') ? 'false' : values.includes('unknown') ? 'unknown' : 'true');
-const or = (...values: Tri[]): Tri => (values.includes('true') ? 'true' : values.includes('unknown') ? 'unknown' : 'false');
+const NO_REFS: StatementRef[] = Object.freeze([]) as unknown as StatementRef[];
+const NO_RESIDUAL: ResidualCondition[] = Object.freeze([]) as unknown as ResidualCondition[];
+const NO_STRINGS: string[] = Object.freeze([]) as unknown as string[];
 
-function callerAccount(caller: CallerInfo): string | undefined {
+function accountOf(caller: CallerInfo): string | undefined {
   return caller.accountId ?? (parseArn(caller.arn)?.account || undefined);
 }
 
-function resourceAccountOf(req: EvaluationRequest, caller: string | undefined): string | undefined {
-  if (req.resourceAccount) return req.resourceAccount;
-  const account = parseArn(req.resource)?.account;
-  return account || caller;
+interface OrgLevel {
+  kind: 'scp' | 'rcp';
+  target: string;
+  result: LayerResult;
 }
 
-interface GrantTris {
-  exact: Tri;
-  role: Tri;
-  account: Tri;
-}
-
-function grantsByKind(layer: LayerResult, caller: CallerInfo): GrantTris {
-  const out: GrantTris = { exact: 'false', role: 'false', account: 'false' };
-  for (const hit of layer.allows) {
-    const kind: GrantKind = grantKind(hit.statement.parsed.principal, caller);
-    out[kind] = or(out[kind], hit.value);
-  }
-  return out;
-}
-
-const EMPTY_LAYER: LayerResult = { allow: 'false', deny: 'false', allows: [], denies: [], missingKeys: [] };
-
-interface Layers {
+/** Everything the decision is made from, computed once per request. */
+interface Evaluated {
+  shape: GrantShape;
+  resourceLayer: DecisionLayer;
   identity: LayerResult;
   boundary?: LayerResult;
   session?: LayerResult;
   resource?: LayerResult;
-  scp: Array<{ target: string; result: LayerResult }>;
-  rcp: Array<{ target: string; result: LayerResult }>;
+  org: OrgLevel[] | undefined;
+  /** Resource-policy Deny statements with NotPrincipal, applying because the caller has a boundary. */
+  notPrincipalDenies: StatementHit[] | undefined;
+  /** A federated user session without a session policy has no identity permissions. */
+  sessionRequired: boolean;
+  sameAccount: boolean;
+  callerAccount?: string;
+  resourceAccount?: string;
 }
 
-function evaluateLayers(req: EvaluationRequest, layerReq: LayerRequest, account: string | undefined, resourceAccount: string | undefined): Layers {
-  const { caller } = req;
-  const hasIdentity = caller.type !== 'Anonymous' && caller.type !== 'AWSService' && caller.type !== 'AccountRoot';
-  const layers: Layers = {
-    identity: hasIdentity ? evaluateLayer(req.identityPolicies, layerReq, false) : EMPTY_LAYER,
-    scp: [],
-    rcp: [],
-  };
-  if (hasIdentity && req.boundaryPolicies?.length) layers.boundary = evaluateLayer(req.boundaryPolicies, layerReq, false);
-  if (hasIdentity && req.sessionPolicies?.length) layers.session = evaluateLayer(req.sessionPolicies, layerReq, false);
-  if (req.resourcePolicy) layers.resource = evaluateLayer([req.resourcePolicy], layerReq, true);
-  const scpApplies =
-    IAM_PRINCIPALS.has(caller.type) && !caller.serviceLinkedRole && account !== undefined && account !== req.managementAccountId;
-  if (scpApplies) for (const level of req.scpLevels ?? []) layers.scp.push({ target: level.target, result: evaluateLayer(level.policies, layerReq, false) });
-  const rcpApplies =
-    !caller.serviceLinkedRole && caller.type !== 'AWSService' && resourceAccount !== req.managementAccountId && RCP_SERVICES.has(layerReq.service);
-  if (rcpApplies) for (const level of req.rcpLevels ?? []) layers.rcp.push({ target: level.target, result: evaluateLayer(level.policies, layerReq, true) });
-  return layers;
+function shapeOf(req: EvaluationRequest, sameAccount: boolean): GrantShape {
+  const type = req.caller.type;
+  if (type !== 'AccountRoot' && !HAS_IDENTITY_POLICIES.has(type)) return 'resource-only';
+  if (!sameAccount) return 'cross-account';
+  const kind = req.resourcePolicyKind ?? 'generic';
+  return kind === 'generic' ? 'same-account' : 'same-account-strict';
 }
 
-/** A resource-policy Deny with NotPrincipal always denies principals that have a permissions boundary ("NotPrincipal", key points). */
-function notPrincipalBoundaryDeny(req: EvaluationRequest, layerReq: LayerRequest): StatementHit[] {
-  if (!req.resourcePolicy || !req.boundaryPolicies?.length) return [];
-  const hits: StatementHit[] = [];
+function collectNotPrincipalDenies(req: EvaluationRequest, layerReq: LayerRequest): StatementHit[] | undefined {
+  if (!req.resourcePolicy || !req.boundaryPolicies?.length || !HAS_IDENTITY_POLICIES.has(req.caller.type)) return undefined;
+  let hits: StatementHit[] | undefined;
   for (const statement of req.resourcePolicy.statements) {
     const { parsed } = statement;
     if (parsed.effect !== 'Deny' || !parsed.notPrincipal || !statement.matchesAction(layerReq.action)) continue;
-    if (statement.matchesResource(layerReq.resource, layerReq.context) === 'false') continue;
+    // Only statements the NotPrincipal would otherwise exempt the caller from; the others apply anyway.
+    if (statement.matchesPrincipal(req.caller) !== 'false') continue;
+    const resource = statement.matchesResource(layerReq.resource, layerReq.context);
+    if (resource === 'false') continue;
     const conditions = statement.matchesConditions(layerReq.context);
-    if (conditions.value === 'false' || statement.matchesPrincipal(req.caller) !== 'false') continue;
-    hits.push({ statement, value: conditions.value, unknown: conditions.unknown });
+    if (conditions.value === 'false') continue;
+    const value: Tri = resource === 'true' && conditions.value === 'true' ? 'true' : 'unknown';
+    (hits ??= []).push({ statement, value, unknown: conditions.unknown });
   }
   return hits;
 }
 
-interface AllowAnalysis {
-  allow: Tri;
-  deniedBy?: DecisionLayer;
-}
-
-function analyseAllow(req: EvaluationRequest, layers: Layers, sameAccount: boolean): AllowAnalysis {
+function evaluateAll(req: EvaluationRequest, layerReq: LayerRequest): Evaluated {
   const { caller } = req;
+  const callerAccount = accountOf(caller);
+  const resourceAccount = req.resourceAccount || parseArn(req.resource)?.account || callerAccount;
+  const sameAccount = callerAccount !== undefined && callerAccount === resourceAccount;
   const kind = req.resourcePolicyKind ?? 'generic';
-  const resourceLayerName: DecisionLayer = kind === 'trust' ? 'trust' : kind === 'kms-key' ? 'kms-key' : 'resource';
+  const withIdentity = HAS_IDENTITY_POLICIES.has(caller.type);
 
-  for (const level of layers.scp) if (level.result.allow === 'false') return { allow: 'false', deniedBy: 'scp' };
-  for (const level of layers.rcp) if (level.result.allow === 'false') return { allow: 'false', deniedBy: 'rcp' };
-  const orgAllow = and(...layers.scp.map((l) => l.result.allow), ...layers.rcp.map((l) => l.result.allow));
-
-  const grants = layers.resource ? grantsByKind(layers.resource, caller) : { exact: 'false' as Tri, role: 'false' as Tri, account: 'false' as Tri };
-  const anyGrant = or(grants.exact, grants.role, grants.account);
-
-  // Callers without identity policies: only the resource policy can grant.
-  if (caller.type === 'Anonymous' || caller.type === 'AWSService' || caller.type === 'WebIdentity' || caller.type === 'SAML') {
-    const allow = and(orgAllow, anyGrant);
-    return { allow, deniedBy: anyGrant === 'false' ? resourceLayerName : undefined };
+  let org: OrgLevel[] | undefined;
+  // RCPs: "Resource control policies" (AWS Organizations User Guide) — resources of member accounts, supported services.
+  if (req.rcpLevels && !caller.serviceLinkedRole && resourceAccount !== req.managementAccountId && RCP_SERVICES.has(layerReq.service)) {
+    for (const level of req.rcpLevels) (org ??= []).push({ kind: 'rcp', target: level.target, result: evaluateLayer(level.policies, layerReq, true) });
+  }
+  // SCPs: "Service control policies" — principals of member accounts, the root user included.
+  if (req.scpLevels && IAM_PRINCIPALS.has(caller.type) && !caller.serviceLinkedRole && callerAccount !== undefined && callerAccount !== req.managementAccountId) {
+    for (const level of req.scpLevels) (org ??= []).push({ kind: 'scp', target: level.target, result: evaluateLayer(level.policies, layerReq, false) });
   }
 
-  // The account root user has every permission of its own account; boundaries do not apply.
-  const identity: Tri = caller.type === 'AccountRoot' ? 'true' : layers.identity.allow;
-  const boundary: Tri = layers.boundary?.allow ?? 'true';
-  const session: Tri = layers.session?.allow ?? 'true';
-  const identitySide = and(identity, boundary, session);
-  const limits = and(boundary, session);
+  return {
+    shape: shapeOf(req, sameAccount),
+    resourceLayer: kind === 'trust' ? 'trust' : kind === 'kms-key' ? 'kms-key' : 'resource',
+    identity: withIdentity ? evaluateLayer(req.identityPolicies, layerReq, false) : NOTHING,
+    boundary: withIdentity && req.boundaryPolicies?.length ? evaluateLayer(req.boundaryPolicies, layerReq, false) : undefined,
+    session: withIdentity && req.sessionPolicies?.length ? evaluateLayer(req.sessionPolicies, layerReq, false) : undefined,
+    resource: req.resourcePolicy ? evaluateLayer([req.resourcePolicy], layerReq, true) : undefined,
+    org,
+    notPrincipalDenies: collectNotPrincipalDenies(req, layerReq),
+    sessionRequired: caller.type === 'FederatedUserSession',
+    sameAccount,
+    callerAccount,
+    resourceAccount,
+  };
+}
 
-  let allow: Tri;
-  if (!sameAccount) {
-    // Cross-account: both sides must allow; without a resource policy nothing grants the other account.
-    allow = and(identitySide, anyGrant);
-  } else if (kind === 'generic') {
-    allow = or(grants.exact, and(or(identity, grants.role), limits));
-  } else {
-    // Trust and key policies must allow the caller; naming the account delegates to identity policies.
-    allow = or(grants.exact, and(or(grants.role, and(grants.account, identity)), limits));
+/** How the resource policy's Allow statements name the caller (exact ARN, role/service/`*`, account). */
+function grantsByKind(resource: LayerResult | undefined, caller: CallerInfo): [Tri, Tri, Tri] {
+  let exact: Tri = 'false';
+  let role: Tri = 'false';
+  let account: Tri = 'false';
+  if (resource === undefined) return [exact, role, account];
+  for (const hit of resource.allows) {
+    const kind: GrantKind = grantKind(hit.statement.parsed.principal, caller);
+    if (kind === 'exact') exact = exact === 'true' ? 'true' : hit.value;
+    else if (kind === 'role') role = role === 'true' ? 'true' : hit.value;
+    else account = account === 'true' ? 'true' : hit.value;
   }
-  allow = and(orgAllow, allow);
-  if (allow !== 'false') return { allow };
-
-  let deniedBy: DecisionLayer;
-  if (!sameAccount && anyGrant === 'false') deniedBy = resourceLayerName;
-  else if (kind !== 'generic' && anyGrant === 'false') deniedBy = resourceLayerName;
-  else if (identity === 'false' && grants.exact === 'false' && grants.role === 'false') deniedBy = 'identity';
-  else if (boundary === 'false') deniedBy = 'boundary';
-  else if (session === 'false') deniedBy = 'session';
-  else deniedBy = kind === 'generic' ? 'identity' : resourceLayerName;
-  return { allow: 'false', deniedBy };
+  return [exact, role, account];
 }
 
-const toResidual = (hit: StatementHit, mustNotHold: boolean): ResidualCondition[] =>
-  hit.unknown.map((clause) => ({ ...clause, statement: hit.statement.ref, mustNotHold }));
-
-function allLayers(layers: Layers): LayerResult[] {
-  const list = [layers.identity];
-  if (layers.boundary) list.push(layers.boundary);
-  if (layers.session) list.push(layers.session);
-  if (layers.resource) list.push(layers.resource);
-  for (const l of layers.scp) list.push(l.result);
-  for (const l of layers.rcp) list.push(l.result);
-  return list;
+function identityValue(req: EvaluationRequest, e: Evaluated): Tri {
+  // The account root user has full access to its own account's resources ("Policy evaluation logic").
+  return req.caller.type === 'AccountRoot' ? 'true' : e.identity.allow;
 }
 
-function explainLines(req: EvaluationRequest, layers: Layers, decision: Decision, sameAccount: boolean): string[] {
-  const describe = (name: string, l: LayerResult): string =>
-    `${name}: allow=${l.allow} deny=${l.deny} (${l.allows.length} allow, ${l.denies.length} deny statement(s) matched)`;
-  const lines = [`request: ${req.caller.arn} ${req.action} on ${req.resource} (${sameAccount ? 'same account' : 'cross-account'})`];
-  layers.scp.forEach((l) => lines.push(describe(`SCP level ${l.target}`, l.result)));
-  layers.rcp.forEach((l) => lines.push(describe(`RCP level ${l.target}`, l.result)));
-  lines.push(describe('identity', layers.identity));
-  if (layers.boundary) lines.push(describe('permissions boundary', layers.boundary));
-  if (layers.session) lines.push(describe('session policy', layers.session));
-  if (layers.resource) lines.push(describe(`${req.resourcePolicyKind ?? 'generic'} resource policy`, layers.resource));
-  lines.push(`decision: ${decision.decision}${decision.conditional ? ' (conditional)' : ''}${decision.deniedBy ? `, denied by ${decision.deniedBy}` : ''}`);
-  return lines;
+function sessionValue(e: Evaluated): Tri {
+  if (e.session) return e.session.allow;
+  // "If there is no session policy … if the principal is a role session, then the request is
+  // Allowed. Otherwise, the request is implicitly denied" (GetFederationToken sessions).
+  return e.sessionRequired ? 'false' : 'true';
+}
+
+/** The layer that lacked an Allow, in the order AWS's enforcement code checks them. */
+function deniedLayer(e: Evaluated, v: readonly Tri[]): { layer: DecisionLayer; at?: string } {
+  if (e.org) {
+    for (const kind of ['rcp', 'scp'] as const) {
+      for (const level of e.org) if (level.kind === kind && level.result.allow === 'false') return { layer: kind, at: level.target };
+    }
+  }
+  const anyGrant = v[EXACT] !== 'false' || v[ROLE] !== 'false' || v[ACCOUNT] !== 'false';
+  switch (e.shape) {
+    case 'resource-only':
+      return { layer: e.resourceLayer };
+    case 'cross-account':
+      if (!anyGrant) return { layer: e.resourceLayer };
+      break;
+    case 'same-account-strict':
+      if (!anyGrant) return { layer: e.resourceLayer };
+      if (v[ROLE] === 'false' && v[EXACT] === 'false' && v[ID] === 'false') return { layer: 'identity' };
+      break;
+    case 'same-account':
+      if (v[ID] === 'false' && v[ROLE] === 'false') return { layer: 'identity' };
+      break;
+  }
+  // A resource policy naming the role (or the user behind a federated session) stands in for identity policies.
+  const identityNeeded = e.shape === 'cross-account' || v[ROLE] === 'false';
+  if (identityNeeded && v[ID] === 'false') return { layer: 'identity' };
+  if (v[BOUNDARY] === 'false') return { layer: 'boundary' };
+  if (v[SESSION] === 'false') return { layer: 'session' };
+  return { layer: e.shape === 'same-account' ? 'identity' : e.resourceLayer };
+}
+
+function layerOfRef(ref: StatementRef, e: Evaluated): DecisionLayer {
+  switch (ref.policyType) {
+    case 'scp':
+    case 'rcp':
+    case 'boundary':
+    case 'session':
+    case 'identity':
+      return ref.policyType;
+    default:
+      return e.resourceLayer;
+  }
+}
+
+function forEachLayer(e: Evaluated, fn: (layer: LayerResult) => void): void {
+  fn(e.identity);
+  if (e.boundary) fn(e.boundary);
+  if (e.session) fn(e.session);
+  if (e.resource) fn(e.resource);
+  if (e.org) for (const level of e.org) fn(level.result);
+}
+
+function variables(req: EvaluationRequest, e: Evaluated): Tri[] {
+  const [exact, role, account] = grantsByKind(e.resource, req.caller);
+  const v: Tri[] = [identityValue(req, e), e.boundary?.allow ?? 'true', sessionValue(e), exact, role, account];
+  if (e.org) for (const level of e.org) v.push(level.result.allow);
+  return v;
+}
+
+const residualOf = (hit: StatementHit, mustNotHold: boolean, out: ResidualCondition[]): void => {
+  for (const clause of hit.unknown) out.push({ ...clause, statement: hit.statement.ref, mustNotHold });
+};
+
+/** Residual Allow conditions of the pivotal unknown variables (see evaluate/combine.ts). */
+function residualAllows(req: EvaluationRequest, e: Evaluated, v: Tri[], out: ResidualCondition[]): void {
+  const pivotal = pivotalUnknowns(e.shape, v);
+  if (pivotal.size === 0) return;
+  const unknownHits = (layer: LayerResult | undefined) => {
+    if (layer) for (const hit of layer.allows) if (hit.value === 'unknown') residualOf(hit, false, out);
+  };
+  if (pivotal.has(ID)) unknownHits(e.identity);
+  if (pivotal.has(BOUNDARY)) unknownHits(e.boundary);
+  if (pivotal.has(SESSION)) unknownHits(e.session);
+  if (e.resource && (pivotal.has(EXACT) || pivotal.has(ROLE) || pivotal.has(ACCOUNT))) {
+    for (const hit of e.resource.allows) {
+      if (hit.value !== 'unknown') continue;
+      const kind = grantKind(hit.statement.parsed.principal, req.caller);
+      if (pivotal.has(kind === 'exact' ? EXACT : kind === 'role' ? ROLE : ACCOUNT)) residualOf(hit, false, out);
+    }
+  }
+  e.org?.forEach((level, i) => {
+    if (pivotal.has(ORG + i)) unknownHits(level.result);
+  });
+}
+
+function missingKeysOf(e: Evaluated): string[] {
+  let keys: string[] | undefined;
+  forEachLayer(e, (layer) => {
+    if (layer.missingKeys.length > 0) (keys ??= []).push(...layer.missingKeys);
+  });
+  return keys ? [...new Set(keys)].sort() : NO_STRINGS;
+}
+
+function decide(req: EvaluationRequest, e: Evaluated): Decision {
+  let deny: Tri = 'false';
+  forEachLayer(e, (layer) => {
+    if (layer.deny === 'true' || (layer.deny === 'unknown' && deny === 'false')) deny = layer.deny;
+  });
+  if (e.notPrincipalDenies) for (const hit of e.notPrincipalDenies) if (hit.value === 'true' || deny === 'false') deny = hit.value;
+  const missingContextValues = missingKeysOf(e);
+
+  if (deny === 'true') {
+    const matched: StatementRef[] = [];
+    forEachLayer(e, (layer) => {
+      for (const hit of layer.denies) if (hit.value === 'true') matched.push(hit.statement.ref);
+    });
+    if (e.notPrincipalDenies) for (const hit of e.notPrincipalDenies) if (hit.value === 'true') matched.push(hit.statement.ref);
+    const decision: Decision = { decision: 'explicitDeny', conditional: false, residual: NO_RESIDUAL, matched, deniedBy: layerOfRef(matched[0], e), explanation: NO_STRINGS, missingContextValues };
+    const level = e.org?.find((l) => l.result.denies.some((hit) => hit.value === 'true'));
+    if (level && (decision.deniedBy === 'scp' || decision.deniedBy === 'rcp')) decision.deniedAt = level.target;
+    return decision;
+  }
+
+  // Fast path: the formula from scalars, no vector unless the answer is conditional or denied.
+  const [exact, role, account] = grantsByKind(e.resource, req.caller);
+  let org: Tri = 'true';
+  if (e.org) for (const level of e.org) org = org === 'false' || level.result.allow === 'false' ? 'false' : org === 'unknown' || level.result.allow === 'unknown' ? 'unknown' : 'true';
+  const grant = grantOf(e.shape, identityValue(req, e), e.boundary?.allow ?? 'true', sessionValue(e), exact, role, account);
+  const allow: Tri = org === 'false' || grant === 'false' ? 'false' : org === 'unknown' || grant === 'unknown' ? 'unknown' : 'true';
+
+  if (allow === 'false') {
+    const { layer, at } = deniedLayer(e, variables(req, e));
+    const decision: Decision = { decision: 'implicitDeny', conditional: false, residual: NO_RESIDUAL, matched: NO_REFS, deniedBy: layer, explanation: NO_STRINGS, missingContextValues };
+    if (at !== undefined) decision.deniedAt = at;
+    return decision;
+  }
+
+  let matched: StatementRef[] = NO_REFS;
+  forEachLayer(e, (layer) => {
+    for (const hit of layer.allows) if (hit.value === 'true') (matched === NO_REFS ? (matched = []) : matched).push(hit.statement.ref);
+  });
+  const conditional = allow === 'unknown' || deny === 'unknown';
+  let residual = NO_RESIDUAL;
+  if (conditional) {
+    residual = [];
+    if (allow === 'unknown') {
+      residualAllows(req, e, variables(req, e), residual);
+    }
+    forEachLayer(e, (layer) => {
+      for (const hit of layer.denies) residualOf(hit, true, residual);
+    });
+    if (e.notPrincipalDenies) for (const hit of e.notPrincipalDenies) residualOf(hit, true, residual);
+  }
+  return { decision: 'allowed', conditional, residual, matched, explanation: NO_STRINGS, missingContextValues };
+}
+
+function traceOf(req: EvaluationRequest, e: Evaluated): LayerTrace[] {
+  const layers: LayerTrace[] = [];
+  for (const level of e.org ?? []) layers.push({ name: `${level.kind.toUpperCase()} ${level.target}`, result: level.result });
+  if (HAS_IDENTITY_POLICIES.has(req.caller.type)) layers.push({ name: 'identity policies', result: e.identity });
+  if (e.boundary) layers.push({ name: 'permissions boundary', result: e.boundary });
+  if (e.session) layers.push({ name: 'session policy', result: e.session });
+  if (e.resource) layers.push({ name: e.resourceLayer === 'trust' ? 'role trust policy' : e.resourceLayer === 'kms-key' ? 'key policy' : 'resource policy', result: e.resource });
+  return layers;
 }
 
 /** Evaluates one request. Pure; policies are compiled beforehand. */
@@ -206,63 +340,18 @@ export function evaluate(req: EvaluationRequest): Decision {
     caller: req.caller,
     context: req.context,
   };
-  const account = callerAccount(req.caller);
-  const resourceAccount = resourceAccountOf(req, account);
-  const sameAccount = account !== undefined && account === resourceAccount;
-  const layers = evaluateLayers(req, layerReq, account, resourceAccount);
-  const extraDenies = notPrincipalBoundaryDeny(req, layerReq);
-  const everyLayer = allLayers(layers);
-
-  let deny: Tri = 'false';
-  let missingKeys: string[] | undefined;
-  for (const layer of everyLayer) {
-    if (layer.deny === 'true' || (layer.deny === 'unknown' && deny === 'false')) deny = layer.deny;
-    if (layer.missingKeys.length > 0) (missingKeys ??= []).push(...layer.missingKeys);
+  const e = evaluateAll(req, layerReq);
+  const decision = decide(req, e);
+  if (req.explain) {
+    decision.explanation = explainDecision(decision, {
+      request: req,
+      sameAccount: e.sameAccount,
+      callerAccount: e.callerAccount,
+      resourceAccount: e.resourceAccount,
+      layers: traceOf(req, e),
+      notPrincipalDenies: e.notPrincipalDenies ?? [],
+      sessionRequired: e.sessionRequired && !e.session,
+    });
   }
-  for (const hit of extraDenies) if (hit.value === 'true' || deny === 'false') deny = hit.value;
-  const missing = missingKeys ? [...new Set(missingKeys)].sort() : [];
-
-  let decision: Decision;
-  if (deny === 'true') {
-    const deciding = everyLayer.flatMap((l) => l.denies).concat(extraDenies).filter((d) => d.value === 'true');
-    decision = {
-      decision: 'explicitDeny',
-      conditional: false,
-      residual: [],
-      matched: deciding.map((d) => d.statement.ref),
-      deniedBy: layerOf(deciding[0].statement.ref, req),
-      explanation: [],
-      missingContextValues: missing,
-    };
-  } else {
-    const { allow, deniedBy } = analyseAllow(req, layers, sameAccount);
-    if (allow === 'false') {
-      decision = { decision: 'implicitDeny', conditional: false, residual: [], matched: [], deniedBy, explanation: [], missingContextValues: missing };
-    } else {
-      const conditional = allow === 'unknown' || deny === 'unknown';
-      const residual: ResidualCondition[] = [];
-      if (conditional) {
-        for (const l of everyLayer) if (l.allow === 'unknown') for (const hit of l.allows) residual.push(...toResidual(hit, false));
-        for (const l of everyLayer) for (const hit of l.denies) residual.push(...toResidual(hit, true));
-        for (const hit of extraDenies) residual.push(...toResidual(hit, true));
-      }
-      const matched: StatementRef[] = [];
-      for (const l of everyLayer) for (const h of l.allows) if (h.value === 'true') matched.push(h.statement.ref);
-      decision = { decision: 'allowed', conditional, residual, matched, explanation: [], missingContextValues: missing };
-    }
-  }
-  if (req.explain) decision.explanation = explainLines(req, layers, decision, sameAccount);
   return decision;
-}
-
-function layerOf(ref: StatementRef, req: EvaluationRequest): DecisionLayer {
-  switch (ref.policyType) {
-    case 'scp': return 'scp';
-    case 'rcp': return 'rcp';
-    case 'boundary': return 'boundary';
-    case 'session': return 'session';
-    case 'identity': return 'identity';
-    default:
-      return req.resourcePolicyKind === 'trust' ? 'trust' : req.resourcePolicyKind === 'kms-key' ? 'kms-key' : 'resource';
-  }
 }

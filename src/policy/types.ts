@@ -225,6 +225,8 @@ export interface Decision {
   matched: StatementRef[];
   /** For denials: which layer denied (explicit Deny's policy type, or the layer that lacked an Allow). */
   deniedBy?: DecisionLayer;
+  /** For SCP/RCP denials: the level (`r-…`, `ou-…` or account id) that held the Deny or lacked an Allow. */
+  deniedAt?: string;
   /** Human-readable trace, one line per step. */
   explanation: string[];
   /** Closed mode: context keys that conditions referenced but the request did not provide. */

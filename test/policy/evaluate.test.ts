@@ -230,6 +230,13 @@ describe('three-valued analysis (open mode)', () => {
     const d = evaluate(req({ identityPolicies: [mfaAllow, policy([deny('s3:*')])], context: open() }));
     expect([d.decision, d.conditional]).toEqual(['explicitDeny', false]);
   });
+  it('residual Allow conditions are only those that can change the outcome: with an unconditional identity Allow, a conditional role grant in the resource policy is moot but the boundary\'s condition must hold', () => {
+    const boundary = policy([allow('s3:*', '*', { Sid: 'Vpn', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } })], 'boundary');
+    const roleGrant = rp([allow('s3:GetObject', bucket, { Sid: 'Tagged', Principal: { AWS: `arn:aws:iam::${A}:role/Dev` }, Condition: { StringEquals: { 'aws:PrincipalTag/team': 'data' } } })]);
+    const d = evaluate(req({ caller: session('Dev', 's'), identityPolicies: [policy([allow('s3:GetObject')])], boundaryPolicies: [boundary], resourcePolicy: roleGrant, context: open() }));
+    expect([d.decision, d.conditional]).toEqual(['allowed', true]);
+    expect(d.residual.map((r) => r.statement.sid)).toEqual(['Vpn']);
+  });
   it('closed mode never guesses: the absent key is absent', () => {
     const d = evaluate(req({ identityPolicies: [mfaAllow], context: closed() }));
     expect([d.decision, d.conditional, d.missingContextValues]).toEqual(['implicitDeny', false, ['aws:MultiFactorAuthPresent']]);
@@ -240,19 +247,31 @@ describe('explanations', () => {
   it('list the deciding statements and the layers consulted', () => {
     const d = evaluate(req({ identityPolicies: [policy([allow('s3:GetObject', '*', { Sid: 'Read' })])], explain: true }));
     expect(d.matched).toEqual([expect.objectContaining({ sid: 'Read', policyType: 'identity', statement: 0, effect: 'Allow' })]);
-    expect(d.explanation.join('\n')).toMatch(/identity: allow=true/);
+    expect(d.explanation.join('\n')).toMatch(/identity policies: Allow: identity identity-\d+ #0 "Read"/);
   });
 });
 
-describe('federated user sessions (GetFederationToken) and resource policies (Session policies: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session)', () => {
+describe('federated user sessions (GetFederationToken) and resource policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html, Session policies: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session)', () => {
   const fed: CallerInfo = { type: 'FederatedUserSession', arn: `arn:aws:sts::${A}:federated-user/bob-session`, accountId: A, issuerArn: alice.arn };
+  const sessionAllowsGet = policy([allow('s3:GetObject')], 'session');
   const sessionPolicy = policy([allow('iam:GetUser')], 'session');
-  it('a resource policy naming the IAM user that created the session grants, limited by the session policy', () => {
+  it('a resource policy naming the IAM user that federated grants, limited by an implicit deny in the session policy', () => {
     const resourcePolicy = rp([allow('s3:GetObject', bucket, { Principal: { AWS: alice.arn } })]);
-    expect(decide({ caller: fed, resourcePolicy })).toBe('allowed');
-    expect(decide({ caller: fed, resourcePolicy, sessionPolicies: [sessionPolicy] })).toBe('implicitDeny');
+    expect(decide({ caller: fed, resourcePolicy, sessionPolicies: [sessionAllowsGet] })).toBe('allowed');
+    const d = evaluate(req({ caller: fed, resourcePolicy, sessionPolicies: [sessionPolicy] }));
+    expect([d.decision, d.deniedBy]).toEqual(['implicitDeny', 'session']);
+  });
+  it('without a session policy a federated user session gets nothing from identity policies ("Otherwise, the request is implicitly denied")', () => {
+    const d = evaluate(req({ caller: fed, identityPolicies: [policy([allow('s3:*')])] }));
+    expect([d.decision, d.deniedBy]).toEqual(['implicitDeny', 'session']);
+    expect(decide({ caller: fed, identityPolicies: [policy([allow('s3:*')])], sessionPolicies: [sessionAllowsGet] })).toBe('allowed');
+    expect(decide({ caller: fed, resourcePolicy: rp([allow('s3:GetObject', bucket, { Principal: { AWS: alice.arn } })]) })).toBe('implicitDeny');
   });
   it('a resource policy naming the federated user session ARN is not limited by the session policy', () => {
     expect(decide({ caller: fed, sessionPolicies: [sessionPolicy], resourcePolicy: rp([allow('s3:GetObject', bucket, { Principal: { AWS: fed.arn } })]) })).toBe('allowed');
+    expect(decide({ caller: fed, resourcePolicy: rp([allow('s3:GetObject', bucket, { Principal: { AWS: fed.arn } })]) })).toBe('allowed');
+  });
+  it('a role session without a session policy keeps its role\'s permissions', () => {
+    expect(decide({ caller: session('Dev', 'x'), identityPolicies: [policy([allow('s3:*')])] })).toBe('allowed');
   });
 });

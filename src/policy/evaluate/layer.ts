@@ -1,6 +1,9 @@
 /**
  * Evaluates one layer (a set of policies of one type) for a request: which Allow and Deny
  * statements apply, definitely or only under unknown conditions.
+ *
+ * Hot path: a layer where nothing matches allocates nothing (it returns the shared NOTHING);
+ * statements are prefiltered by the action's service through an index built once per policy.
  */
 import { servicePrefixes } from '../action.ts';
 import type { CallerInfo, CompiledPolicy, CompiledStatement, ConditionClause, RequestContext, Tri } from '../types.ts';
@@ -9,15 +12,15 @@ export interface StatementHit {
   statement: CompiledStatement;
   /** 'true' = applies; 'unknown' = applies only if `unknown` clauses hold. */
   value: Tri;
-  unknown: ConditionClause[];
+  unknown: readonly ConditionClause[];
 }
 
 export interface LayerResult {
   allow: Tri;
   deny: Tri;
-  allows: StatementHit[];
-  denies: StatementHit[];
-  missingKeys: string[];
+  allows: readonly StatementHit[];
+  denies: readonly StatementHit[];
+  missingKeys: readonly string[];
 }
 
 export interface LayerRequest {
@@ -29,9 +32,22 @@ export interface LayerRequest {
   context: RequestContext;
 }
 
-const byService = new WeakMap<CompiledPolicy, Map<string, CompiledStatement[]>>();
+const NO_HITS: readonly StatementHit[] = Object.freeze([]);
+const NO_KEYS: readonly string[] = Object.freeze([]);
+const NO_STATEMENTS: readonly CompiledStatement[] = Object.freeze([]);
 
-function buildIndex(policy: CompiledPolicy): Map<string, CompiledStatement[]> {
+/** The result of a layer in which no statement applies. Shared: never mutate. */
+export const NOTHING: LayerResult = Object.freeze({ allow: 'false', deny: 'false', allows: NO_HITS, denies: NO_HITS, missingKeys: NO_KEYS });
+
+type ServiceIndex = Map<string, readonly CompiledStatement[]>;
+
+/** The index lives on the policy object itself (a hidden, non-enumerable slot): cheaper than a WeakMap lookup per request. */
+const INDEX = Symbol('iamgraph.statementsByService');
+type Indexed = CompiledPolicy & { [INDEX]?: ServiceIndex };
+/** For frozen policy objects, which cannot take the hidden slot. */
+const fallback = new WeakMap<CompiledPolicy, ServiceIndex>();
+
+function buildIndex(policy: CompiledPolicy): ServiceIndex {
   const index = new Map<string, CompiledStatement[]>();
   for (const statement of policy.statements) {
     // NotAction can match any service: file it under '*'.
@@ -54,15 +70,18 @@ function buildIndex(policy: CompiledPolicy): Map<string, CompiledStatement[]> {
 
 /** Statements of a policy that can match an action of `service` (index built once per policy). */
 export function statementsFor(policy: CompiledPolicy, service: string): readonly CompiledStatement[] {
-  let index = byService.get(policy);
-  if (!index) {
-    index = buildIndex(policy);
-    byService.set(policy, index);
+  const indexed = policy as Indexed;
+  let index = indexed[INDEX];
+  if (index === undefined) {
+    index = fallback.get(policy);
+    if (index === undefined) {
+      index = buildIndex(policy);
+      if (Object.isExtensible(policy)) Object.defineProperty(policy, INDEX, { value: index, enumerable: false, writable: false, configurable: false });
+      else fallback.set(policy, index);
+    }
   }
-  return index.get(service) ?? index.get('*') ?? [];
+  return index.get(service) ?? index.get('*') ?? NO_STATEMENTS;
 }
-
-const NONE: string[] = [];
 
 /** Evaluates every statement of `policies` that matches the action (and the caller, for resource-based policies). */
 export function evaluateLayer(policies: readonly CompiledPolicy[], req: LayerRequest, checkPrincipal: boolean): LayerResult {
@@ -71,8 +90,10 @@ export function evaluateLayer(policies: readonly CompiledPolicy[], req: LayerReq
   let allows: StatementHit[] | undefined;
   let denies: StatementHit[] | undefined;
   let missing: string[] | undefined;
-  for (const policy of policies) {
-    for (const statement of statementsFor(policy, req.service)) {
+  for (let p = 0; p < policies.length; p++) {
+    const statements = statementsFor(policies[p], req.service);
+    for (let s = 0; s < statements.length; s++) {
+      const statement = statements[s];
       if (!statement.matchesAction(req.action)) continue;
       const resource = statement.matchesResource(req.resource, req.context);
       if (resource === 'false') continue;
@@ -97,5 +118,6 @@ export function evaluateLayer(policies: readonly CompiledPolicy[], req: LayerReq
       }
     }
   }
-  return { allow, deny, allows: allows ?? [], denies: denies ?? [], missingKeys: missing ?? NONE };
+  if (allows === undefined && denies === undefined && missing === undefined) return NOTHING;
+  return { allow, deny, allows: allows ?? NO_HITS, denies: denies ?? NO_HITS, missingKeys: missing ?? NO_KEYS };
 }
