@@ -3,7 +3,7 @@
  * Formats are detected by content, not by name. A bad file (or a bad element in a file) is an
  * input error naming the file and JSON pointer; everything valid still loads unless `strict`.
  */
-import { UserError } from '../src/cli/errors.ts';
+import { UserError } from '../src/errors.ts';
 import type { AccountModel } from '../src/model/types.ts';
 import { loadActionCatalog, unknownActionWarnings } from '../src/policy/catalog.ts';
 import { ModelBuilder } from './builder.ts';

@@ -7,11 +7,13 @@ export type CommandModule = { register(program: Command): void };
 
 export const commandModules: Array<() => Promise<CommandModule>> = [
   () => import('./commands/can.ts'),
+  () => import('./commands/diff.ts'),
   () => import('./commands/export.ts'),
   () => import('./commands/inputs.ts'),
   () => import('./commands/neo4j.ts'),
   () => import('./commands/paths.ts'),
   () => import('./commands/privesc.ts'),
+  () => import('./commands/report.ts'),
   () => import('./commands/simulate.ts'),
   () => import('./commands/what-can.ts'),
   () => import('./commands/who-can.ts'),

@@ -2,7 +2,7 @@
  * Pure lookups over an AccountModel, indexed once per model (WeakMap): what the graph and the
  * analyses ask for every principal.
  */
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../errors.ts';
 import { compilePolicy } from '../policy/compile.ts';
 import type { CallerInfo, CompiledPolicy, PolicyLevel } from '../policy/types.ts';
 import { rootArn } from './arn.ts';

@@ -4,7 +4,7 @@
  * UserErrors.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../errors.ts';
 import type { CypherStatement } from './plan.ts';
 
 /** The part of a Neo4j session a push needs; tests substitute a recorder. */

@@ -1,0 +1,47 @@
+/**
+ * Progress on stderr for long work — only when stderr is a TTY and `--quiet` is not given, so
+ * pipes, files and CI logs get machine output only. A no-op object otherwise.
+ */
+import cliProgress from 'cli-progress';
+
+export interface Progress {
+  /** Names the step now running and sets how many are done. */
+  step(done: number, label: string): void;
+  /** Advances by one unit of a counted task. */
+  tick(label?: string): void;
+  stop(): void;
+}
+
+const NONE: Progress = { step: () => {}, tick: () => {}, stop: () => {} };
+
+export interface ProgressOptions {
+  quiet?: boolean;
+  /** For tests: the stream to draw on (default process.stderr). */
+  stream?: NodeJS.WriteStream;
+}
+
+export function createProgress(total: number, opts: ProgressOptions = {}): Progress {
+  const stream = opts.stream ?? process.stderr;
+  if (opts.quiet || !stream.isTTY) return NONE;
+  const bar = new cliProgress.SingleBar(
+    { stream, format: 'iamgraph [{bar}] {value}/{total} {label}', hideCursor: true, clearOnComplete: true, barsize: 24 },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0, { label: '' });
+  let value = 0;
+  let stopped = false;
+  return {
+    step(done, label) {
+      value = done;
+      bar.update(done, { label });
+    },
+    tick(label) {
+      value += 1;
+      bar.update(value, label === undefined ? {} : { label });
+    },
+    stop() {
+      if (!stopped) bar.stop();
+      stopped = true;
+    },
+  };
+}

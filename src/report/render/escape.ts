@@ -1,0 +1,28 @@
+/** Escaping input-derived text for each output format. */
+
+export const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** XML 1.0: escape markup and drop characters XML cannot carry. */
+export const escapeXml = (text: string): string =>
+  // eslint-disable-next-line no-control-regex
+  escapeHtml(text).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+
+/** Markdown (GitHub): no raw HTML, no table breaks, no accidental emphasis, links or headings. */
+export const escapeMd = (text: string): string =>
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/([`*_[\]|~])/g, '\\$1')
+    .replace(/^#/, '\\#')
+    .replace(/\r?\n/g, ' ');
+
+/** RFC 4180: quote when needed, double the quotes. */
+export const csvField = (value: string | number | boolean | undefined): string => {
+  const text = value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** JSON inside a <script> element: no `</script>`, no `<!--`, no line separators. */
+export const jsonForScript = (value: unknown): string =>
+  JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');

@@ -1,0 +1,112 @@
+/**
+ * One self-contained HTML file (no network): summary, a findings table with client-side filters,
+ * each path drawn hop by hop with its evidence, and the graph viewer when one is given. Every
+ * piece of input-derived text is escaped here, on the server side; the script only toggles
+ * `hidden` and sets a count. A Content-Security-Policy allows only the report's own script (by
+ * hash), so even an unescaped handler could not run.
+ */
+import { createHash } from 'node:crypto';
+import type { Finding, Report, ReportPath, RuleInfo } from '../types.ts';
+import { SEVERITIES } from '../types.ts';
+import { escapeHtml as h } from './escape.ts';
+import { HTML_SCRIPT, HTML_STYLE } from './html-assets.ts';
+import { conditionText, evidenceText, hopVia, locationOfEvidence, locationText, shortName } from './text.ts';
+
+export interface HtmlOptions {
+  /** A complete HTML document of the graph viewer (viz/render.ts), embedded in a sandboxed iframe. */
+  viewerHtml?: string;
+  /** Page title (default `iamgraph report`). */
+  title?: string;
+  /** Heading of the warnings list (a diff lists its other changes there). */
+  warningsHeading?: string;
+}
+
+const badge = (severity: string): string => `<span class="badge sev-${h(severity)}">${h(severity)}</span>`;
+
+function node(key: string): string {
+  return `<span class="node${key === 'admin' ? ' admin' : ''}" title="${h(key)}">${h(shortName(key))}</span>`;
+}
+
+function pathHtml(f: Finding, p: ReportPath, i: number): string {
+  const parts: string[] = [node(p.hops[0]?.from ?? f.subject)];
+  for (const hop of p.hops) {
+    const items = [
+      ...hop.evidence.map((e) => {
+        const at = locationOfEvidence(f, e);
+        return `<li>${h(evidenceText(e))}${at ? ` <span class="mono">${h(locationText(at))}</span>` : ''}</li>`;
+      }),
+      ...hop.conditions.map((c) => `<li>${h(conditionText(c))}</li>`),
+      ...(hop.requires ?? []).map((r) => `<li>needs ${h(r)}</li>`),
+    ];
+    parts.push(`<span class="hop">→ ${h(hopVia(hop))}${items.length ? `<ul class="evidence">${items.join('')}</ul>` : ''}</span>`, node(hop.to));
+  }
+  if (p.final) parts.push(`<span class="hop">⇒ ${h(p.final.action)} on ${h(p.final.resource)}: ${h(p.final.decision)}</span>`);
+  return `<div class="path"><div class="muted">path ${i + 1} · ${h(p.verdict)} · ${p.hops.length} hop${p.hops.length === 1 ? '' : 's'} · <code>${h(p.id)}</code></div><div class="chain">${parts.join('')}</div></div>`;
+}
+
+const filterAttrs = (f: Finding): string =>
+  ` data-finding data-severity="${h(f.severity)}" data-rule="${h(f.rule)}" data-suppressed="${f.suppression ? 'true' : 'false'}" data-text="${h(`${f.title} ${f.subject} ${f.id}`.toLowerCase())}"`;
+
+function row(f: Finding): string {
+  return `<tr${filterAttrs(f)}><td>${badge(f.severity)}</td><td><code>${h(f.rule)}</code></td><td><a href="#${h(f.id)}">${h(f.title)}</a>${f.suppression ? ` <span class="muted">(suppressed: ${h(f.suppression.reason)})</span>` : ''}</td><td class="mono">${h(f.accountId ?? '')}</td><td>${f.paths.length}</td></tr>`;
+}
+
+function details(f: Finding, rule: RuleInfo | undefined): string {
+  const evidence = f.paths.length === 0 && f.evidence.length
+    ? `<ul class="evidence">${f.evidence.map((e) => { const at = locationOfEvidence(f, e); return `<li>${h(evidenceText(e))}${at ? ` <span class="mono">${h(locationText(at))}</span>` : ''}</li>`; }).join('')}</ul>`
+    : '';
+  const locations = f.locations.length ? `<p class="muted">Locations: ${f.locations.map((l) => `<span class="mono">${h(locationText(l))}</span>`).join(', ')}</p>` : '';
+  return `<details class="finding" id="${h(f.id)}"${filterAttrs(f)}><summary>${badge(f.severity)} ${h(f.title)}</summary>
+<p>${h(f.message)}</p>
+<p class="muted"><code>${h(f.id)}</code> · rule <code>${h(f.rule)}</code> · subject <code>${h(f.subject)}</code></p>
+${f.paths.map((p, i) => pathHtml(f, p, i)).join('\n')}${evidence}${locations}
+${rule ? `<p><b>Fix:</b> ${h(rule.remediation)}</p><p class="muted">${rule.docs.map((d) => h(d)).join('<br>')}</p>` : ''}
+</details>`;
+}
+
+export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
+  const rules = new Map(report.rules.map((r) => [r.id, r]));
+  const all = [...report.findings, ...report.suppressed];
+  const s = report.summary;
+  const scriptHash = createHash('sha256').update(HTML_SCRIPT).digest('base64');
+  // The viewer's own inline scripts run in its sandboxed iframe, which inherits this policy.
+  const scriptSrc = opts.viewerHtml ? `'unsafe-inline'` : `'sha256-${scriptHash}'`;
+  const csp = `default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src ${scriptSrc}; frame-src 'self'`;
+  const usedRules = report.rules.filter((r) => all.some((f) => f.rule === r.id));
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${h(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${h(opts.title ?? 'iamgraph report')}</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+<header><h1>${h(opts.title ?? 'iamgraph report')}</h1><p>${s.accounts} account${s.accounts === 1 ? '' : 's'} · ${s.principals} principals · ${s.admins} admins · ${s.findings} open findings${s.suppressed ? ` · ${s.suppressed} suppressed` : ''}${report.generatedAt ? ` · ${h(report.generatedAt)}` : ''} · iamgraph ${h(report.tool.version)}</p></header>
+<main>
+<section class="cards">${SEVERITIES.map((sev) => `<div class="card sev-${sev}"><b>${s.bySeverity[sev]}</b>${sev}</div>`).join('')}</section>
+<p class="muted">Inputs: ${report.inputs.map((i) => `<span class="mono">${h(i)}</span>`).join(', ') || 'none'}</p>
+<h2>Findings</h2>
+<form id="filters" class="filters">
+${SEVERITIES.map((sev) => `<label><input type="checkbox" name="severity" value="${sev}" checked> ${sev}</label>`).join('\n')}
+<label>rule <select name="rule"><option value="">all</option>${usedRules.map((r) => `<option value="${h(r.id)}">${h(r.id)}</option>`).join('')}</select></label>
+<label>search <input type="search" name="q" placeholder="principal, title, id"></label>
+<label><input type="checkbox" name="suppressed"> show suppressed</label>
+<span class="muted"><span id="shown">${report.findings.length}</span> shown</span>
+</form>
+<table id="findings"><thead><tr><th>severity</th><th>rule</th><th>finding</th><th>account</th><th>paths</th></tr></thead>
+<tbody>
+${all.map(row).join('\n')}
+</tbody></table>
+<h2>Details</h2>
+${all.map((f) => details(f, rules.get(f.rule))).join('\n')}
+${report.expiredSuppressions.length ? `<h2>Expired suppressions</h2><ul>${report.expiredSuppressions.map((x) => `<li><code>${h(x.id)}</code> expired ${h(x.expires ?? '')}: ${h(x.reason)}</li>`).join('')}</ul>` : ''}
+${opts.viewerHtml ? `<h2>Graph</h2><iframe class="viewer" title="access graph" sandbox="allow-scripts" srcdoc="${h(opts.viewerHtml)}"></iframe>` : ''}
+${report.warnings.length ? `<h2>${h(opts.warningsHeading ?? 'Input warnings')}</h2><ul>${report.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul>` : ''}
+</main>
+<script>${HTML_SCRIPT}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,32 @@
+/** Plain-text pieces shared by the renderers (each escapes them for its own format). */
+import type { Evidence } from '../../graph/types.ts';
+import type { ResidualCondition } from '../../policy/types.ts';
+import { shortName } from '../short-name.ts';
+import type { Finding, ReportPath, SourceLocation } from '../types.ts';
+
+export { shortName };
+
+export const hopVia = (hop: ReportPath['hops'][number]): string => (hop.technique ? `${hop.technique.id} (${hop.technique.name})` : hop.kind);
+
+export function evidenceText(e: Evidence): string {
+  if (e.statement < 0) return e.note ?? e.policy;
+  return `${e.policyType} ${e.policyName ?? shortName(e.policy)} statement ${e.statement}${e.sid ? ` (${e.sid})` : ''}${e.note ? ` — ${e.note}` : ''}`;
+}
+
+export const conditionText = (c: ResidualCondition): string => `if ${c.mustNotHold ? 'NOT ' : ''}${c.operator} ${c.key} = ${c.values.join(', ')}`;
+
+export const locationText = (l: SourceLocation): string => `${l.file}${l.line !== undefined ? `:${l.line}` : ''} ${l.pointer}`;
+
+/** The location of an evidence statement among the finding's locations. */
+export const locationOfEvidence = (f: Finding, e: Evidence): SourceLocation | undefined =>
+  f.locations.find((l) => l.policy === e.policy && l.statement === e.statement);
+
+/** `user/a → role/b → admin` */
+export const pathChain = (path: ReportPath): string =>
+  [path.hops[0]?.from ?? '', ...path.hops.map((h) => h.to)].map(shortName).join(' → ') + (path.final ? ` ⇒ ${path.final.action} on ${path.final.resource}` : '');
+
+export const techniqueChain = (path: ReportPath): string => path.hops.map((h) => h.kind).join(' > ');
+
+/** Policies (ids) the path's evidence cites, sorted, without pseudo entries. */
+export const policiesOf = (path: ReportPath): string[] =>
+  [...new Set([...path.hops.flatMap((h) => h.evidence), ...(path.final?.evidence ?? [])].filter((e) => e.statement >= 0).map((e) => e.policy))].sort();

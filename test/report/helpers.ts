@@ -1,0 +1,36 @@
+/** The real pipeline (ingest → graph → privesc → report) on fixture files, for the report tests. */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadInputs } from '../../ingest/index.ts';
+import { privesc } from '../../src/analysis/index.ts';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/analysis/types.ts';
+import { buildGraph, type AccessGraph } from '../../src/graph/index.ts';
+import type { AccountModel } from '../../src/model/types.ts';
+import { buildReport, type BuildReportOptions } from '../../src/report/build.ts';
+import { DEFAULT_REPORT_OPTIONS, type Report, type ReportOptions, type RuleInput } from '../../src/report/types.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Repository-relative path of a fixture (relative paths keep reports identical across checkouts). */
+export const fixture = (name: string): string => relative(process.cwd(), fileURLToPath(new URL(`../fixtures/report/${name}`, import.meta.url)));
+export const example = (name: string): string => relative(process.cwd(), fileURLToPath(new URL(`../../examples/${name}`, import.meta.url)));
+
+export async function ruleInput(files: string[], options: Partial<Omit<ReportOptions, 'analysis'>> = {}): Promise<RuleInput & { model: AccountModel; graph: AccessGraph }> {
+  const { model, errors } = await loadInputs(files);
+  if (errors.length) throw new Error(`fixture errors: ${JSON.stringify(errors)}`);
+  const graph = buildGraph(model, DEFAULT_ANALYSIS_OPTIONS);
+  return { model, graph, privesc: privesc(graph, model, DEFAULT_ANALYSIS_OPTIONS), options: { ...DEFAULT_REPORT_OPTIONS, ...options, analysis: DEFAULT_ANALYSIS_OPTIONS } };
+}
+
+export const readSource = (file: string): string | undefined => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+export async function reportFor(files: string[], options: Partial<Omit<ReportOptions, 'analysis'>> = {}, build: Partial<BuildReportOptions> = {}): Promise<Report> {
+  return buildReport(await ruleInput(files, options), { toolVersion: '0.0.0-test', today: '2026-11-23', readSource, ...build });
+}

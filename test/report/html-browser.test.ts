@@ -1,0 +1,137 @@
+/**
+ * The HTML report and the JUnit file read back by a real browser (Debian's Chromium): the report
+ * opens with no network, draws, filters, shows each path hop by hop, and renders hostile names as
+ * text; the JUnit XML parses with the browser's XML parser and counts what the report holds.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { renderHtml, renderJunit } from '../../src/report/render/index.ts';
+import type { Report } from '../../src/report/types.ts';
+import { countInkPixels, describeBrowser, launchChromium, recordErrors, recordNetwork } from '../browser/chromium.ts';
+import { example, fixture, reportFor } from './helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'iamgraph-html-'));
+
+async function open(browser: Browser, report: Report, name: string): Promise<{ page: Page; network: string[]; errors: string[]; dialogs: string[] }> {
+  const file = join(dir, `${name}.html`);
+  writeFileSync(file, renderHtml(report));
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const network = recordNetwork(page);
+  const errors = recordErrors(page);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(pathToFileURL(file).href);
+  return { page, network, errors, dialogs };
+}
+
+describeBrowser('html report in headless Chromium', () => {
+  let browser: Browser;
+  let company: Report;
+  let xss: Report;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    company = await reportFor([example('company.yaml')]);
+    xss = await reportFor([fixture('xss.yaml')]);
+  });
+  afterAll(async () => browser?.close());
+
+  it('opens with no network request and no script error, and draws the summary (screenshot check)', async () => {
+    const { page, network, errors } = await open(browser, company, 'company');
+    const png = await page.screenshot();
+    const blank = await browser.newPage();
+    const pixels = await countInkPixels(blank, png);
+    expect(network).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(pixels.width).toBe(1200);
+    // Header band, severity cards and table text: far more than a blank page, in several colours.
+    expect(pixels.ink).toBeGreaterThan(50_000);
+    expect(pixels.colours).toBeGreaterThan(5);
+    expect(await page.locator('#findings tbody tr').count()).toBe(company.findings.length);
+  });
+
+  it('filters by severity, rule and text (the script runs under the page\'s Content-Security-Policy)', async () => {
+    const { page, errors } = await open(browser, company, 'filters');
+    const shown = () => page.locator('#shown').textContent();
+    const critical = company.findings.filter((f) => f.severity === 'critical').length;
+    expect(await shown()).toBe(String(company.findings.length));
+    await page.locator('input[name=severity][value=critical]').uncheck();
+    expect(await shown()).toBe(String(company.findings.length - critical));
+    await page.locator('input[name=severity][value=critical]').check();
+    await page.locator('select[name=rule]').selectOption('admin-principal');
+    expect(await shown()).toBe(String(company.findings.filter((f) => f.rule === 'admin-principal').length));
+    await page.locator('select[name=rule]').selectOption('');
+    await page.locator('input[name=q]').fill('dev2-be-kang');
+    expect(await shown()).toBe('1');
+    expect(await page.locator('#findings tbody tr:visible').textContent()).toContain('user/dev2-be-kang can escalate to admin');
+    expect(errors).toEqual([]);
+  });
+
+  it('draws each path hop by hop with its evidence and the statement location', async () => {
+    const { page } = await open(browser, company, 'paths');
+    const kang = company.findings.find((f) => f.rule === 'privesc-to-admin' && f.subject.endsWith(':user/dev2-be-kang'))!;
+    const details = page.locator(`details[id="${kang.id}"]`);
+    await details.locator('summary').click();
+    const paths = details.locator('.path');
+    expect(await paths.count()).toBe(kang.paths.length);
+    const first = paths.first();
+    expect(await first.locator('.node').allTextContents()).toEqual(['user/dev2-be-kang', 'role/service-role/lambda-admin-ops', 'admin']);
+    const evidence = (await first.locator('.evidence li').allTextContents()).join('\n');
+    expect(evidence).toContain('BackendDeployLambda statement 0 (PassFunctionRoles)');
+    expect(evidence).toContain('examples/company.yaml:53 /accounts/0/policies/6/document/Statement/0');
+    expect(await details.locator('.path').nth(1).textContent()).toContain('conditional');
+  });
+
+  it('renders a principal named <img src=x onerror=alert(1)> and a policy named <script>… as text: nothing runs', async () => {
+    const { page, dialogs, errors, network } = await open(browser, xss, 'xss');
+    await page.locator('details.finding summary').first().click();
+    await page.waitForTimeout(100);
+    expect(dialogs).toEqual([]);
+    expect(network).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(1);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('user/<img src=x onerror=alert(1)> can escalate to admin');
+    expect(text).toContain('<script>alert(2)</script>');
+  });
+});
+
+describeBrowser('junit read back by the browser\'s XML parser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => browser?.close());
+
+  it.each([['company', [example('company.yaml')]], ['xss names', [fixture('xss.yaml')]]])('%s: well-formed, one suite per rule, one case per rule × subject, failures = open findings', async (_name, files) => {
+    const report = await reportFor(files as string[]);
+    const page = await browser.newPage();
+    const parsed = await page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      if (doc.getElementsByTagName('parsererror').length) return { error: doc.documentElement.textContent };
+      const root = doc.documentElement;
+      const cases = Array.from(doc.getElementsByTagName('testcase')).map((c) => ({
+        suite: (c.parentNode as Element).getAttribute('name'),
+        name: c.getAttribute('name'),
+        failure: c.getElementsByTagName('failure')[0]?.getAttribute('message') ?? null,
+      }));
+      return { root: root.tagName, tests: Number(root.getAttribute('tests')), failures: Number(root.getAttribute('failures')), suites: doc.getElementsByTagName('testsuite').length, cases };
+    }, renderJunit(report));
+    expect(parsed).not.toHaveProperty('error');
+    const ok = parsed as Exclude<typeof parsed, { error: unknown }>;
+    expect(ok.root).toBe('testsuites');
+    expect(ok.suites).toBe(report.rules.length);
+    expect(ok.tests).toBe(ok.cases.length);
+    const failing = new Set(report.findings.map((f) => `${f.rule}\n${f.subject}`));
+    expect(ok.failures).toBe(failing.size);
+    expect(new Set(ok.cases.filter((c) => c.failure !== null).map((c) => `${c.suite}\n${c.name}`))).toEqual(failing);
+    for (const f of report.findings) expect(ok.cases.find((c) => c.suite === f.rule && c.name === f.subject)?.failure).toContain(f.title);
+  });
+});
