@@ -11,8 +11,9 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM_PATH);
 
 /** `describe` when the browser exists or CI is set (then a missing browser fails), else `describe.skip`. */
-export const describeBrowser = (name: string, body: () => void): void =>
+export function describeBrowser(name: string, body: () => void): void {
   (available || process.env.CI ? describe : describe.skip)(name, body);
+}
 
 export async function launchChromium(): Promise<Browser> {
   if (!available) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
