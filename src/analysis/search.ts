@@ -1,0 +1,141 @@
+/**
+ * Every simple path from a node to a target over the edges that change who one is acting as
+ * (can-assume, escalation, is-admin): bounded depth-first search by iterative deepening, shortest
+ * first, at most `maxPaths` per pair (and says when cut). Pure graph code, no policy engine: the
+ * CLI's questions (paths.ts adds the "action on resource" final hop) and the viewer share it.
+ */
+import type { AccessGraph } from '../graph/build.ts';
+import { ADMIN_NODE, type EdgeAttributes } from '../graph/types.ts';
+import type { AnalysisOptions, FinalAccess, Hop, Path, PathsAnswer } from './types.ts';
+
+export type SearchOptions = Pick<AnalysisOptions, 'maxDepth' | 'maxPaths' | 'includeConditional'>;
+
+const TRAVERSED = new Set(['can-assume', 'escalation', 'is-admin']);
+
+export const traversable = (a: EdgeAttributes, includeConditional: boolean): boolean => TRAVERSED.has(a.kind) && (includeConditional || !a.conditional);
+
+function hopOf(from: string, to: string, a: EdgeAttributes): Hop {
+  const hop: Hop = { from, to, kind: a.technique?.id ?? a.kind, evidence: a.evidence, conditions: a.conditions };
+  if (a.technique) hop.technique = a.technique;
+  if (a.requires?.length) hop.requires = a.requires;
+  return hop;
+}
+
+/** Outgoing traversable hops of a node, deterministic order. */
+function outgoing(graph: AccessGraph, node: string, includeConditional: boolean): Hop[] {
+  const hops: Hop[] = [];
+  graph.forEachOutEdge(node, (_key, attributes, source, target) => {
+    if (traversable(attributes, includeConditional)) hops.push(hopOf(source, target, attributes));
+  });
+  return hops.sort((a, b) => (a.to + a.kind < b.to + b.kind ? -1 : 1));
+}
+
+function pathOf(hops: Hop[], final?: FinalAccess): Path {
+  const conditional = hops.some((h) => h.conditions.length > 0 || (h.requires?.length ?? 0) > 0) || Boolean(final?.conditions?.length);
+  return { verdict: conditional ? 'conditional' : 'reachable', hops, ...(final ? { final } : {}) };
+}
+
+/** Hops from every node to the nearest of `targets` (reverse BFS, bounded): prunes every search. */
+export function distancesTo(graph: AccessGraph, targets: Iterable<string>, maxDepth: number, includeConditional: boolean): Map<string, number> {
+  const dist = new Map<string, number>();
+  let frontier: string[] = [];
+  for (const t of targets) if (graph.hasNode(t) && !dist.has(t)) { dist.set(t, 0); frontier.push(t); }
+  for (let depth = 1; depth <= maxDepth && frontier.length; depth++) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      graph.forEachInEdge(node, (_k, a, source) => {
+        if (!traversable(a, includeConditional) || dist.has(source)) return;
+        dist.set(source, depth);
+        next.push(source);
+      });
+    }
+    frontier = next;
+  }
+  return dist;
+}
+
+/** Nodes reachable from `from` within maxDepth hops (forward BFS), `from` included. */
+export function reachableFrom(graph: AccessGraph, from: string, maxDepth: number, includeConditional: boolean): string[] {
+  const seen = new Set([from]);
+  let frontier = [from];
+  for (let depth = 0; depth < maxDepth && frontier.length; depth++) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      graph.forEachOutEdge(node, (_k, a, _s, target) => {
+        if (!traversable(a, includeConditional) || seen.has(target)) return;
+        seen.add(target);
+        next.push(target);
+      });
+    }
+    frontier = next;
+  }
+  return [...seen];
+}
+
+/** Work shared by many searches towards the same target (privesc, who-can, the viewer). */
+export interface PreparedTarget {
+  dist: Map<string, number>;
+  /** For an action-on-resource target: the final hop from a node, or null when it cannot. */
+  final?: (principal: string) => FinalAccess | null;
+  /** Outgoing hops per node, built on first use. */
+  out?: Map<string, Hop[]>;
+}
+
+/** Prepares searches from many sources towards one node (`admin`, a role): distances computed once. */
+export const prepareNodeTarget = (graph: AccessGraph, to: string, opts: SearchOptions): PreparedTarget => ({ dist: distancesTo(graph, [to], opts.maxDepth, opts.includeConditional) });
+
+/**
+ * Paths from `from` to the node `to`, or — when `target.final` is set — to any node `final`
+ * accepts (`label` names the target in the answer).
+ */
+export function searchPaths(graph: AccessGraph, from: string, to: string | undefined, label: string, target: PreparedTarget, opts: SearchOptions): PathsAnswer {
+  const found: Path[] = [];
+  if (!graph.hasNode(from)) return { from, to: label, paths: [], truncated: false };
+  const { dist, final } = target;
+  const out = (target.out ??= new Map());
+  const hopsFrom = (node: string): Hop[] => {
+    let hops = out.get(node);
+    if (!hops) {
+      hops = outgoing(graph, node, opts.includeConditional);
+      out.set(node, hops);
+    }
+    return hops;
+  };
+  // Iterative deepening: paths of exactly `bound` hops for bound = shortest … maxDepth, so the
+  // shortest come first and the search stops as soon as maxPaths are found (one more proves a cut).
+  let bound = 0;
+  const visit = (node: string, hops: Hop[], onPath: Set<string>): void => {
+    if (found.length > opts.maxPaths) return;
+    if (final) {
+      const access = final(node);
+      if (access) {
+        // A principal that can do it ends the path: going through it only makes longer paths.
+        if (hops.length === bound) found.push(pathOf(hops, access));
+        return;
+      }
+    } else if (node === to && hops.length > 0) {
+      if (hops.length === bound) found.push(pathOf(hops));
+      return;
+    }
+    if (hops.length >= bound || node === ADMIN_NODE) return;
+    for (const hop of hopsFrom(node)) {
+      if (onPath.has(hop.to)) continue;
+      const remaining = dist.get(hop.to);
+      if (remaining === undefined || hops.length + 1 + remaining > bound) continue;
+      if (!final && hop.to === ADMIN_NODE && to !== ADMIN_NODE) continue;
+      onPath.add(hop.to);
+      hops.push(hop);
+      visit(hop.to, hops.slice(), onPath);
+      hops.pop();
+      onPath.delete(hop.to);
+    }
+  };
+  const start = dist.get(from);
+  if (start !== undefined) {
+    for (bound = start; bound <= opts.maxDepth && found.length <= opts.maxPaths; bound++) visit(from, [], new Set([from]));
+  }
+
+  const signature = (p: Path) => p.hops.map((h) => `${h.to} ${h.kind}`).join('|');
+  const sorted = found.sort((a, b) => a.hops.length - b.hops.length || (a.verdict === b.verdict ? 0 : a.verdict === 'reachable' ? -1 : 1) || (signature(a) < signature(b) ? -1 : 1));
+  return { from, to: label, paths: sorted.slice(0, opts.maxPaths), truncated: sorted.length > opts.maxPaths };
+}
