@@ -15,6 +15,7 @@ export const commandModules: Array<() => Promise<CommandModule>> = [
   () => import('./commands/privesc.ts'),
   () => import('./commands/report.ts'),
   () => import('./commands/simulate.ts'),
+  () => import('./commands/viz.ts'),
   () => import('./commands/what-can.ts'),
   () => import('./commands/who-can.ts'),
 ];

@@ -1,16 +1,14 @@
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
 import { commandModules } from './commands.ts';
 import { EXIT_USAGE, UserError } from './errors.ts';
 import { PolicyError } from '../policy/types.ts';
-
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+import { toolVersion } from './version.ts';
 
 /** Builds the commander program with every subcommand registered. */
 export async function buildProgram(): Promise<Command> {
   const program = new Command('iamgraph')
     .description('Offline AWS IAM access analyzer: every path by which a principal can reach an action on a resource.')
-    .version(pkg.version)
+    .version(toolVersion())
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   for (const load of commandModules) (await load()).register(program);

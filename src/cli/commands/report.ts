@@ -1,16 +1,16 @@
 /** `iamgraph report`: findings in json, md, html, csv, sarif or junit; `--fail-on` for CI gates. */
 import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { serializeGraph, type AccessGraph } from '../../graph/index.ts';
-import { DEFAULT_REPORT_OPTIONS, failOnExitCode, parseFormat, parseSeverity, parseSuppressions, renderReport, type BuildReportOptions, type Format, type HtmlOptions, type ReportOptions, type Severity } from '../../report/index.ts';
+import type { AccessGraph } from '../../graph/index.ts';
+import { renderViewerHtml, viewerBuilt } from '../../../viz/render.ts';
+import { DEFAULT_REPORT_OPTIONS, failOnExitCode, parseFormat, parseSeverity, parseSuppressions, renderReport, type BuildReportOptions, type Format, type HtmlOptions, type Report, type ReportOptions, type Severity } from '../../report/index.ts';
 import { reportFromModel } from '../../report/run.ts';
 import { addAnalysisOptions, analysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
 import { UserError } from '../errors.ts';
 import { loadFromOptions } from '../inputs-option.ts';
 import { createProgress, type Progress } from '../progress.ts';
 import { parseJsonText, readTextInput } from '../read-input.ts';
-
-const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+import { toolVersion } from '../version.ts';
 
 export interface ReportCliOptions extends AnalysisCliOptions {
   format: string;
@@ -81,20 +81,17 @@ export function commonOptions(opts: ReportCliOptions): CommonParsed {
       return undefined;
     }
   };
-  return { format, ...(failOn ? { failOn } : {}), build: { toolVersion: pkg.version, suppressions, readSource, ...(opts.timestamp ? { timestamp: new Date().toISOString() } : {}) } };
+  return { format, ...(failOn ? { failOn } : {}), build: { toolVersion: toolVersion(), suppressions, readSource, ...(opts.timestamp ? { timestamp: new Date().toISOString() } : {}) } };
 }
 
-/** The graph viewer from viz/render.ts, when that module exists (it is optional). */
-export async function viewerFor(graph: AccessGraph): Promise<HtmlOptions> {
-  const url = new URL('../../../viz/render.ts', import.meta.url).href;
-  try {
-    const mod = (await import(url)) as { renderViewerHtml?: (graph: unknown, opts: Record<string, unknown>) => string | Promise<string> };
-    if (typeof mod.renderViewerHtml !== 'function') return {};
-    return { viewerHtml: await mod.renderViewerHtml(serializeGraph(graph), {}) };
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return {};
-    throw err;
+/** The graph viewer for the HTML report, when it is built (npm run build:viz; done at install). */
+export function viewerFor(graph: AccessGraph, report: Report, options: ReportOptions): HtmlOptions {
+  if (!viewerBuilt()) {
+    process.stderr.write('iamgraph: the HTML report has no graph viewer: it is not built (run "npm run build:viz")\n');
+    return {};
   }
+  const { maxDepth, maxPaths, includeConditional } = options.analysis;
+  return { viewerHtml: renderViewerHtml(graph, { title: 'iamgraph report graph', findings: [...report.findings, ...report.suppressed], search: { maxDepth, maxPaths, includeConditional } }) };
 }
 
 export function writeOutput(text: string, output: string | undefined): void {
@@ -141,7 +138,7 @@ Exit codes: 0 ok, 1 a finding at or above --fail-on is open, 2 usage or input er
         progress.step(0, 'loading inputs');
         const model = await loadFromOptions(opts);
         const { report, graph } = reportFromModel(model, options, common.build, steps(progress, 1));
-        const html = common.format === 'html' ? await viewerFor(graph) : {};
+        const html = common.format === 'html' ? viewerFor(graph, report, options) : {};
         progress.stop();
         writeOutput(renderReport(report, common.format, html), opts.output);
         setGateExitCode(failOnExitCode(report.findings, common.failOn));

@@ -1,0 +1,130 @@
+/**
+ * The viewer: the access graph drawn by sigma.js from the layout the CLI computed, with search,
+ * selection (reach highlighted, the rest faded), targets whose paths are highlighted and listed
+ * hop by hop, filters, node details and PNG export.
+ */
+import { MultiDirectedGraph } from 'graphology';
+import Sigma from 'sigma';
+import type { AccessGraph } from '../../src/graph/build.ts';
+import type { EdgeAttributes, NodeAttributes } from '../../src/graph/types.ts';
+import { readPayload } from './data.ts';
+import { byId, el } from './dom.ts';
+import { downloadPng, viewAsPng } from './export-png.ts';
+import { renderDetails } from './panels/details.ts';
+import { setUpFilters } from './panels/filters.ts';
+import { renderLegend } from './panels/legend.ts';
+import { renderPathList } from './panels/path-list.ts';
+import { setUpSearch } from './panels/search.ts';
+import { setUpTargets } from './panels/targets.ts';
+import { nodeTargetPaths, precomputedPaths } from './paths.ts';
+import { edgeReducer, highlightOf, nodeReducer, sizesFor, type ViewState } from './view.ts';
+import './style.css';
+
+declare global {
+  interface Window {
+    /** For tests and the console: the renderer and the actions the controls call. */
+    iamgraphViewer?: { renderer: Sigma<NodeAttributes, EdgeAttributes>; select(node: string | null): void; setTarget(target: string): void; png(): string; state: ViewState };
+  }
+}
+
+function start(container: HTMLElement): void {
+  const payload = readPayload();
+  if (!payload) {
+    container.append(el('div', { className: 'muted', data: {} }, 'No graph data in this page: create it with `iamgraph viz -i … -o viewer.html`.'));
+    return;
+  }
+  document.title = payload.title;
+  const graph: AccessGraph = MultiDirectedGraph.from(payload.graph) as unknown as AccessGraph;
+  let principals = 0;
+  graph.forEachNode((_n, a) => {
+    if (a.kind === 'user' || a.kind === 'role') principals++;
+  });
+  byId('summary').textContent = `${graph.order} nodes · ${graph.size} edges · ${principals} users and roles`;
+
+  const state: ViewState = { selected: null, target: '', paths: [], truncated: false, groups: new Set(), account: '', hideConditional: false };
+  const sizes = sizesFor(graph.order);
+  const large = graph.size > 20_000;
+  const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
+    defaultEdgeType: 'arrow',
+    renderEdgeLabels: false,
+    hideEdgesOnMove: large,
+    hideLabelsOnMove: large,
+    labelRenderedSizeThreshold: graph.order > 500 ? 7 : 4,
+    labelDensity: graph.order > 500 ? 0.5 : 1,
+    zIndex: true,
+    minCameraRatio: 0.01,
+    maxCameraRatio: 4,
+  });
+
+  const refresh = () => {
+    const h = highlightOf(graph, state);
+    renderer.setSetting('nodeReducer', nodeReducer(state, h, sizes));
+    renderer.setSetting('edgeReducer', edgeReducer(state, h));
+    // Now, not on the next frame: display data (camera targets, tests) must match the state.
+    renderer.refresh();
+    renderPathList(byId('path-list'), byId('path-count'), state.paths, state.truncated, state.target !== '');
+    renderDetails(byId('details'), graph, state.selected, payload.findings);
+  };
+  const search = () => ({ ...payload.search, includeConditional: payload.search.includeConditional && !state.hideConditional });
+  const recomputePaths = () => {
+    const precomputed = payload.targets.find((t) => t.id === state.target);
+    const result =
+      state.target === '' ? { paths: [], truncated: false }
+      : precomputed ? precomputedPaths(precomputed, state.selected, search().includeConditional)
+      : nodeTargetPaths(graph, state.target, state.selected, search());
+    state.paths = result.paths;
+    state.truncated = result.truncated;
+  };
+  const focusCamera = (node: string) => {
+    const display = renderer.getNodeDisplayData(node);
+    if (display) void renderer.getCamera().animate({ x: display.x, y: display.y, ratio: Math.min(renderer.getCamera().ratio, 0.5) }, { duration: 300 });
+  };
+  const select = (node: string | null) => {
+    state.selected = node !== null && graph.hasNode(node) ? node : null;
+    recomputePaths();
+    refresh();
+    if (state.selected !== null) focusCamera(state.selected);
+  };
+  const setTarget = (target: string) => {
+    state.target = target;
+    const select = byId<HTMLSelectElement>('target');
+    if (select.value !== target) select.value = target;
+    recomputePaths();
+    refresh();
+  };
+
+  const filters = setUpFilters(byId('edge-filters'), byId<HTMLSelectElement>('account'), byId<HTMLInputElement>('hide-conditional'), graph, (values) => {
+    state.groups = values.groups;
+    state.account = values.account;
+    state.hideConditional = values.hideConditional;
+    recomputePaths();
+    refresh();
+  });
+  state.groups = filters.groups;
+  setUpSearch(byId<HTMLInputElement>('search'), byId('search-results'), graph, select);
+  setUpTargets(byId<HTMLSelectElement>('target'), graph, payload.targets, setTarget);
+  renderLegend(byId('legend'), graph);
+  renderer.on('clickNode', ({ node }) => select(node));
+  renderer.on('clickStage', () => select(null));
+  byId('clear').addEventListener('click', () => select(null));
+  byId('export-png').addEventListener('click', () => downloadPng(renderer));
+
+  window.iamgraphViewer = { renderer, select, setTarget, png: () => viewAsPng(renderer), state };
+  if (payload.focus && graph.hasNode(payload.focus)) state.selected = payload.focus;
+  if (payload.target) setTarget(payload.target);
+  else refresh();
+  if (state.selected) focusCamera(state.selected);
+}
+
+/** Sigma needs a sized container; inside a frame that is laid out late (the HTML report), wait for it. */
+function whenSized(container: HTMLElement, then: (container: HTMLElement) => void): void {
+  if (container.offsetWidth > 0 && container.offsetHeight > 0) return then(container);
+  const observer = new ResizeObserver(() => {
+    if (container.offsetWidth === 0 || container.offsetHeight === 0) return;
+    observer.disconnect();
+    then(container);
+  });
+  observer.observe(container);
+}
+
+whenSized(byId('graph'), start);

@@ -1,0 +1,63 @@
+/**
+ * Fills the built viewer page (viz/dist/viewer.html, made by `npm run build:viz` at install) with
+ * a graph: its layout, findings per node and precomputed targets. One self-contained HTML file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { WhoCanAnswer } from '../src/analysis/types.ts';
+import type { AccessGraph } from '../src/graph/build.ts';
+import { serializeGraph } from '../src/graph/serialize.ts';
+import { UserError } from '../src/errors.ts';
+import { jsonForScript } from '../src/report/render/escape.ts';
+import type { Finding } from '../src/report/types.ts';
+import { layOut } from './layout.ts';
+import { PAYLOAD_VERSION, type NodeFinding, type PrecomputedTarget, type ViewerPayload } from './payload.ts';
+
+export const TEMPLATE = fileURLToPath(new URL('./dist/viewer.html', import.meta.url));
+const PLACEHOLDER = '"__IAMGRAPH_DATA__"';
+
+export interface ViewerOptions {
+  title?: string;
+  focus?: string;
+  /** `admin`, a node key, or the id of one of `targets`. */
+  target?: string;
+  targets?: PrecomputedTarget[];
+  findings?: readonly Finding[];
+  search: ViewerPayload['search'];
+}
+
+export const viewerBuilt = (): boolean => existsSync(TEMPLATE);
+
+export function precomputedTarget(answer: WhoCanAnswer): PrecomputedTarget {
+  return { id: `${answer.action} on ${answer.resource}`, label: `${answer.action} on ${answer.resource}`, principals: answer.principals };
+}
+
+function findingsByNode(findings: readonly Finding[]): Record<string, NodeFinding[]> {
+  const out: Record<string, NodeFinding[]> = {};
+  for (const f of findings) (out[f.subject] ??= []).push({ id: f.id, severity: f.severity, title: f.title });
+  return out;
+}
+
+/** The payload; lays the graph out (mutating its x/y) when it has no layout yet. */
+export function viewerPayload(graph: AccessGraph, opts: ViewerOptions): ViewerPayload {
+  const first = graph.nodes()[0];
+  if (first !== undefined && graph.getNodeAttribute(first, 'x') === undefined) layOut(graph);
+  return {
+    version: PAYLOAD_VERSION,
+    title: opts.title ?? 'iamgraph viewer',
+    graph: serializeGraph(graph),
+    ...(opts.focus ? { focus: opts.focus } : {}),
+    ...(opts.target ? { target: opts.target } : {}),
+    targets: opts.targets ?? [],
+    findings: findingsByNode(opts.findings ?? []),
+    search: opts.search,
+  };
+}
+
+export function renderViewerHtml(graph: AccessGraph, opts: ViewerOptions): string {
+  if (!viewerBuilt()) throw new UserError(`the viewer is not built (${TEMPLATE} is missing): run "npm run build:viz"`);
+  const template = readFileSync(TEMPLATE, 'utf8');
+  const at = template.indexOf(PLACEHOLDER);
+  if (at < 0) throw new Error(`${TEMPLATE}: no data placeholder`);
+  return template.slice(0, at) + jsonForScript(viewerPayload(graph, opts)) + template.slice(at + PLACEHOLDER.length);
+}
