@@ -11,6 +11,8 @@ import { DEFAULT_ANALYSIS_OPTIONS } from '../src/analysis/types.ts';
 import { buildGraph } from '../src/graph/index.ts';
 import { runEngineBench } from './engine.ts';
 import { generateOrg, writeOrg } from './generate.ts';
+import { runViewerBench, viewerBenchRow, VIEWER_BENCH_HEADER } from './viewer.ts';
+import { existsSync } from 'node:fs';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,5000,20000,50000').split(',').map(Number);
 
@@ -45,5 +47,10 @@ for (const size of sizes) {
   peak = Math.max(peak, process.memoryUsage().rss);
   console.log(`| ${org.principals.toLocaleString('en-US')} | ${org.accounts.length} | ${seconds.toFixed(2)} s | ${build} (${graph.order.toLocaleString('en-US')} / ${graph.size.toLocaleString('en-US')}) | ${full} (${escalations.findings.length.toLocaleString('en-US')}) | ${whoTime} (${who.principals.length.toLocaleString('en-US')}) | ${pathsTime} | ${(peak / 2 ** 20).toFixed(0)} MiB |`);
   rmSync(dir, { recursive: true, force: true });
+}
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (existsSync(chromium)) {
+  console.log(`\nThe viewer (Chromium, software WebGL):\n\n${VIEWER_BENCH_HEADER}`);
+  for (const size of (process.env.VIEWER_BENCH_SIZES ?? '1000,20000').split(',').map(Number)) console.log(viewerBenchRow(await runViewerBench(size, chromium)));
 }
 console.log(`\nnode ${process.version}, ${process.platform}/${process.arch}`);

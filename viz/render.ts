@@ -6,11 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { WhoCanAnswer } from '../src/analysis/types.ts';
 import type { AccessGraph } from '../src/graph/build.ts';
-import { serializeGraph } from '../src/graph/serialize.ts';
 import { UserError } from '../src/errors.ts';
 import { jsonForScript } from '../src/report/render/escape.ts';
 import type { Finding } from '../src/report/types.ts';
 import { layOut } from './layout.ts';
+import { packGraph } from './pack.ts';
 import { PAYLOAD_VERSION, type NodeFinding, type PrecomputedTarget, type ViewerPayload } from './payload.ts';
 
 export const TEMPLATE = fileURLToPath(new URL('./dist/viewer.html', import.meta.url));
@@ -45,7 +45,7 @@ export function viewerPayload(graph: AccessGraph, opts: ViewerOptions): ViewerPa
   return {
     version: PAYLOAD_VERSION,
     title: opts.title ?? 'iamgraph viewer',
-    graph: serializeGraph(graph),
+    graph: packGraph(graph),
     ...(opts.focus ? { focus: opts.focus } : {}),
     ...(opts.target ? { target: opts.target } : {}),
     targets: opts.targets ?? [],

@@ -4,6 +4,7 @@
  * machine that lacks it cannot pass silently.
  */
 import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe } from 'vitest';
 
@@ -71,4 +72,28 @@ export async function countInkPixels(page: Page, png: Buffer, background: [numbe
     },
     { b64: png.toString('base64'), bg: background },
   );
+}
+
+export interface Opened {
+  page: Page;
+  /** Script errors and console errors. */
+  errors: string[];
+  /** Requests beyond the page itself. */
+  network: string[];
+  /** alert/confirm/prompt messages (dismissed): a page that runs injected script shows one. */
+  dialogs: string[];
+}
+
+/** Opens a local HTML file, recording what the page does. */
+export async function openFile(browser: Browser, file: string, viewport = { width: 1280, height: 860 }): Promise<Opened> {
+  const page = await browser.newPage({ viewport, acceptDownloads: true });
+  const errors = recordErrors(page);
+  const network = recordNetwork(page);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(pathToFileURL(file).href);
+  return { page, errors, network, dialogs };
 }

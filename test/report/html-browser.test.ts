@@ -6,29 +6,19 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { renderHtml, renderJunit } from '../../src/report/render/index.ts';
 import type { Report } from '../../src/report/types.ts';
-import { countInkPixels, describeBrowser, launchChromium, recordErrors, recordNetwork } from '../browser/chromium.ts';
+import { countInkPixels, describeBrowser, launchChromium, openFile, type Opened } from '../browser/chromium.ts';
 import { example, fixture, reportFor } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'iamgraph-html-'));
 
-async function open(browser: Browser, report: Report, name: string): Promise<{ page: Page; network: string[]; errors: string[]; dialogs: string[] }> {
+async function open(browser: Browser, report: Report, name: string): Promise<Opened> {
   const file = join(dir, `${name}.html`);
   writeFileSync(file, renderHtml(report));
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  const network = recordNetwork(page);
-  const errors = recordErrors(page);
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(pathToFileURL(file).href);
-  return { page, network, errors, dialogs };
+  return openFile(browser, file, { width: 1200, height: 900 });
 }
 
 describeBrowser('html report in headless Chromium', () => {

@@ -2,7 +2,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { loadInputs } from '../../ingest/index.ts';
 import { privesc, whoCan } from '../../src/analysis/index.ts';
@@ -12,7 +11,7 @@ import type { AccountModel } from '../../src/model/types.ts';
 import { buildReport } from '../../src/report/build.ts';
 import { DEFAULT_REPORT_OPTIONS } from '../../src/report/types.ts';
 import { precomputedTarget, renderViewerHtml, type ViewerOptions } from '../../viz/render.ts';
-import { recordErrors, recordNetwork } from '../browser/chromium.ts';
+import { openFile, type Opened } from '../browser/chromium.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'iamgraph-viz-'));
 const { maxDepth, maxPaths, includeConditional } = DEFAULT_ANALYSIS_OPTIONS;
@@ -40,25 +39,10 @@ export async function viewerPage(name: string, inputs: string[], opts: Partial<V
   return { model, graph, file };
 }
 
-export interface Opened {
-  page: Page;
-  errors: string[];
-  network: string[];
-  dialogs: string[];
-}
-
-export async function openViewer(browser: Browser, file: string, viewport = { width: 1280, height: 860 }): Promise<Opened> {
-  const page = await browser.newPage({ viewport, acceptDownloads: true });
-  const errors = recordErrors(page);
-  const network = recordNetwork(page);
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(pathToFileURL(file).href);
-  await page.waitForFunction(() => window.iamgraphViewer !== undefined);
-  return { page, errors, network, dialogs };
+export async function openViewer(browser: Browser, file: string): Promise<Opened> {
+  const opened = await openFile(browser, file);
+  await opened.page.waitForFunction(() => window.iamgraphViewer !== undefined);
+  return opened;
 }
 
 /** Where a node is drawn, in page coordinates (sigma's display data → viewport → page). */

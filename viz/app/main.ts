@@ -3,11 +3,12 @@
  * selection (reach highlighted, the rest faded), targets whose paths are highlighted and listed
  * hop by hop, filters, node details and PNG export.
  */
-import { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import type { AccessGraph } from '../../src/graph/build.ts';
 import type { EdgeAttributes, NodeAttributes } from '../../src/graph/types.ts';
+import { unpackGraph } from '../pack.ts';
 import { readPayload } from './data.ts';
+import { defaultGroups, shownGraph } from './shown-graph.ts';
 import { byId, el } from './dom.ts';
 import { downloadPng, viewAsPng } from './export-png.ts';
 import { renderDetails } from './panels/details.ts';
@@ -28,23 +29,27 @@ declare global {
 }
 
 function start(container: HTMLElement): void {
+  performance.mark('iamgraph:start');
   const payload = readPayload();
+  performance.mark('iamgraph:parsed');
   if (!payload) {
     container.append(el('div', { className: 'muted', data: {} }, 'No graph data in this page: create it with `iamgraph viz -i … -o viewer.html`.'));
     return;
   }
   document.title = payload.title;
-  const graph: AccessGraph = MultiDirectedGraph.from(payload.graph) as unknown as AccessGraph;
+  const graph: AccessGraph = unpackGraph(payload.graph);
+  performance.mark('iamgraph:graph');
   let principals = 0;
   graph.forEachNode((_n, a) => {
     if (a.kind === 'user' || a.kind === 'role') principals++;
   });
-  byId('summary').textContent = `${graph.order} nodes · ${graph.size} edges · ${principals} users and roles`;
+  const shown = shownGraph(graph);
+  byId('summary').textContent = `${graph.order} nodes · ${graph.size} edges · ${principals} users and roles${shown.dense ? ' · dense: assume and escalation edges are drawn when highlighted' : ''}`;
 
   const state: ViewState = { selected: null, target: '', paths: [], truncated: false, groups: new Set(), account: '', hideConditional: false };
   const sizes = sizesFor(graph.order);
-  const large = graph.size > 20_000;
-  const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
+  const large = shown.show([]).size > 20_000;
+  const renderer = new Sigma<NodeAttributes, EdgeAttributes>(shown.show([]), container, {
     defaultEdgeType: 'arrow',
     renderEdgeLabels: false,
     hideEdgesOnMove: large,
@@ -56,8 +61,11 @@ function start(container: HTMLElement): void {
     maxCameraRatio: 4,
   });
 
+  performance.mark('iamgraph:sigma');
   const refresh = () => {
     const h = highlightOf(graph, state);
+    const drawn = shown.show([...h.pathEdges.keys(), ...h.reachEdges]);
+    if (drawn !== renderer.getGraph()) renderer.setGraph(drawn);
     renderer.setSetting('nodeReducer', nodeReducer(state, h, sizes));
     renderer.setSetting('edgeReducer', edgeReducer(state, h));
     // Now, not on the next frame: display data (camera targets, tests) must match the state.
@@ -93,7 +101,7 @@ function start(container: HTMLElement): void {
     refresh();
   };
 
-  const filters = setUpFilters(byId('edge-filters'), byId<HTMLSelectElement>('account'), byId<HTMLInputElement>('hide-conditional'), graph, (values) => {
+  const filters = setUpFilters(byId('edge-filters'), byId<HTMLSelectElement>('account'), byId<HTMLInputElement>('hide-conditional'), graph, defaultGroups(shown.dense), (values) => {
     state.groups = values.groups;
     state.account = values.account;
     state.hideConditional = values.hideConditional;
@@ -109,6 +117,7 @@ function start(container: HTMLElement): void {
   byId('clear').addEventListener('click', () => select(null));
   byId('export-png').addEventListener('click', () => downloadPng(renderer));
 
+  performance.mark('iamgraph:ready');
   window.iamgraphViewer = { renderer, select, setTarget, png: () => viewAsPng(renderer), state };
   if (payload.focus && graph.hasNode(payload.focus)) state.selected = payload.focus;
   if (payload.target) setTarget(payload.target);

@@ -9,8 +9,8 @@ export interface FilterValues {
   hideConditional: boolean;
 }
 
-export function setUpFilters(groupsBox: HTMLElement, accountSelect: HTMLSelectElement, conditionalBox: HTMLInputElement, graph: AccessGraph, onChange: (values: FilterValues) => void): FilterValues {
-  const values: FilterValues = { groups: new Set(EDGE_GROUPS.filter((g) => g.shownByDefault).map((g) => g.id)), account: '', hideConditional: false };
+export function setUpFilters(groupsBox: HTMLElement, accountSelect: HTMLSelectElement, conditionalBox: HTMLInputElement, graph: AccessGraph, shownGroups: ReadonlySet<EdgeGroup>, onChange: (values: FilterValues) => void): FilterValues {
+  const values: FilterValues = { groups: new Set(shownGroups), account: '', hideConditional: false };
   groupsBox.replaceChildren(
     ...EDGE_GROUPS.map((g) => {
       const box = el('input');
