@@ -11,6 +11,7 @@ export interface AnalysisCliOptions extends InputOptions {
   assumeMfa?: boolean;
   conditional: boolean;
   json?: boolean;
+  quiet?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -22,7 +23,8 @@ export function addAnalysisOptions(cmd: Command): Command {
     .option('--context <key=value>', 'fix a request key (repeatable; comma-separate several values); every other key is unknown', collect, [])
     .option('--assume-mfa', 'assume aws:MultiFactorAuthPresent is true')
     .option('--no-conditional', 'hide paths that depend on unknown conditions or resources')
-    .option('--json', 'machine-readable output');
+    .option('--json', 'machine-readable output')
+    .option('-q, --quiet', 'no progress bar (it is only drawn on a terminal, on stderr)');
 }
 
 function positive(value: string, name: string): number {

@@ -4,6 +4,7 @@ import type { AnalysisOptions } from '../analysis/types.ts';
 import type { AccountModel } from '../model/types.ts';
 import { analysisOptions, type AnalysisCliOptions } from './analysis-options.ts';
 import { loadFromOptions } from './inputs-option.ts';
+import { createProgress } from './progress.ts';
 
 export interface Analysis {
   model: AccountModel;
@@ -13,8 +14,15 @@ export interface Analysis {
 
 export async function prepareAnalysis(opts: AnalysisCliOptions): Promise<Analysis> {
   const options = analysisOptions(opts);
-  const model = await loadFromOptions(opts);
-  return { model, graph: buildGraph(model, options), options };
+  const progress = createProgress(2, { quiet: opts.quiet });
+  try {
+    progress.step(0, 'loading inputs');
+    const model = await loadFromOptions(opts);
+    progress.step(1, 'building the graph');
+    return { model, graph: buildGraph(model, options), options };
+  } finally {
+    progress.stop();
+  }
 }
 
 export const printJson = (value: unknown): void => {

@@ -9,6 +9,17 @@ export async function buildProgram(): Promise<Command> {
   const program = new Command('iamgraph')
     .description('Offline AWS IAM access analyzer: every path by which a principal can reach an action on a resource.')
     .version(toolVersion())
+    .addHelpText('after', `
+Examples:
+  iamgraph report -i examples/company.yaml                      findings as Markdown
+  iamgraph privesc -i exports/ --fail-on high                   who can become admin, and how; CI gate
+  iamgraph paths -i exports/ --from user/alice --to admin       every path, shortest first
+  iamgraph who-can -i exports/ s3:GetObject arn:aws:s3:::bucket/key
+  iamgraph viz -i exports/ -o graph.html                        the graph in one HTML page
+
+-i takes files or folders (GAAD exports, account models, resource policies, the organization,
+Identity Center, the credential report), repeatable. Exit codes: 0 ok, 1 a --fail-on gate
+failed, 2 usage or input error. Each command has --help.`)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   for (const load of commandModules) (await load()).register(program);

@@ -8,8 +8,8 @@ const REACH_KINDS: ReadonlySet<BaseEdgeKind> = new Set(['can-assume', 'escalatio
 export function reach(graph: AccessGraph, start: string, direction: 'out' | 'in', includeConditional: boolean): Set<string> {
   const seen = new Set<string>([start]);
   const queue = [start];
-  while (queue.length) {
-    const node = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head];
     const visit = (_edge: string, a: { kind: BaseEdgeKind; conditional: boolean }, source: string, target: string) => {
       if (!REACH_KINDS.has(a.kind) || (!includeConditional && a.conditional)) return;
       const next = direction === 'out' ? target : source;

@@ -48,7 +48,8 @@ export function register(program: Command): void {
     .option('--context <key=value>', 'fix a request key (repeatable)', (v: string, p: string[] = []) => [...p, v], [])
     .option('--assume-mfa', 'assume aws:MultiFactorAuthPresent is true')
     .option('--no-conditional', 'hide paths that depend on unknown conditions or resources')
-    .option('--json', 'same as --format json');
+    .option('--json', 'same as --format json')
+    .option('-q, --quiet', 'no progress bar (it is only drawn on a terminal, on stderr)');
   cmd.on('option:old', () => { side = 'old'; });
   cmd.on('option:new', () => { side = 'new'; });
   addReportOptions(cmd)

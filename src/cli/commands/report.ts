@@ -23,7 +23,6 @@ export interface ReportCliOptions extends AnalysisCliOptions {
   asOf?: string;
   knownAccount: string[];
   chokePoints: string;
-  quiet?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -40,8 +39,7 @@ export function addReportOptions(cmd: Command): Command {
     .option('--stale-days <n>', 'credentials unused or unrotated for longer than this are stale', String(DEFAULT_REPORT_OPTIONS.staleDays))
     .option('--as-of <date>', 'date credential ages are counted to (default: the newest date in the credential report)')
     .option('--known-account <id>', 'an account outside the organization that is a known partner (repeatable)', collect, [])
-    .option('--choke-points <n>', 'how many choke points to list', String(DEFAULT_REPORT_OPTIONS.maxChokePoints))
-    .option('-q, --quiet', 'no progress bar');
+    .option('--choke-points <n>', 'how many choke points to list', String(DEFAULT_REPORT_OPTIONS.maxChokePoints));
 }
 
 function count(value: string, name: string, min = 1): number {

@@ -27,7 +27,6 @@ interface VizCliOptions extends AnalysisCliOptions {
   port: string;
   findings: boolean;
   title?: string;
-  quiet?: boolean;
 }
 
 function port(text: string): number {
@@ -69,7 +68,6 @@ export function register(program: Command): void {
     .option('--port <n>', 'port for --serve (0: any free port)', '8765')
     .option('--no-findings', 'do not compute findings for the details panel (faster on large inputs)')
     .option('--title <text>', 'page title')
-    .option('-q, --quiet', 'no progress bar')
     .addHelpText('after', `
 Examples:
   iamgraph viz -i examples/company.yaml -o graph.html
