@@ -9,6 +9,7 @@ import { loadInputs } from '../ingest/index.ts';
 import { findPaths, privesc, whoCan } from '../src/analysis/index.ts';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../src/analysis/types.ts';
 import { buildGraph } from '../src/graph/index.ts';
+import { buildReport, DEFAULT_REPORT_OPTIONS, reportChunks } from '../src/report/index.ts';
 import { runEngineBench } from './engine.ts';
 import { generateOrg, writeOrg } from './generate.ts';
 import { runViewerBench, viewerBenchRow, VIEWER_BENCH_HEADER } from './viewer.ts';
@@ -20,7 +21,7 @@ const engine = runEngineBench(3);
 console.log('| benchmark | result |\n| --- | --- |');
 console.log(`| policy engine, one core | ${engine.decisionsPerSecond.toLocaleString('en-US')} decisions/s (${engine.requests} distinct requests over a mixed policy set) |`);
 
-console.log('\n| principals | accounts | load | graph build (nodes / edges) | full privesc (findings) | one who-can | one paths | peak RSS |\n| --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('\n| principals | accounts | load | graph build (nodes / edges) | full privesc (findings) | one who-can | one paths | report: findings, HTML | peak RSS |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const size of sizes) {
   const dir = mkdtempSync(join(tmpdir(), 'iamgraph-bench-'));
   const org = generateOrg(size);
@@ -43,9 +44,13 @@ for (const size of sizes) {
   const [who, whoTime] = timed(() => whoCan(graph, model, 's3:GetObject', 'arn:aws:s3:::bench-bucket/key', opts));
   const from = Object.keys(model.users)[0];
   const [, pathsTime] = timed(() => findPaths(graph, model, from, 'admin', opts));
+  const reportInput = { model, graph, privesc: escalations, options: { ...DEFAULT_REPORT_OPTIONS, analysis: opts } };
+  const [report, reportTime] = timed(() => buildReport(reportInput, { toolVersion: 'bench', today: '2026-01-01' }));
+  // Rendered the way the CLI writes it: piece by piece, counting the bytes.
+  const [htmlBytes, htmlTime] = timed(() => { let n = 0; for (const c of reportChunks(report, 'html')) n += Buffer.byteLength(c); return n; });
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
-  console.log(`| ${org.principals.toLocaleString('en-US')} | ${org.accounts.length} | ${seconds.toFixed(2)} s | ${build} (${graph.order.toLocaleString('en-US')} / ${graph.size.toLocaleString('en-US')}) | ${full} (${escalations.findings.length.toLocaleString('en-US')}) | ${whoTime} (${who.principals.length.toLocaleString('en-US')}) | ${pathsTime} | ${(peak / 2 ** 20).toFixed(0)} MiB |`);
+  console.log(`| ${org.principals.toLocaleString('en-US')} | ${org.accounts.length} | ${seconds.toFixed(2)} s | ${build} (${graph.order.toLocaleString('en-US')} / ${graph.size.toLocaleString('en-US')}) | ${full} (${escalations.findings.length.toLocaleString('en-US')}) | ${whoTime} (${who.principals.length.toLocaleString('en-US')}) | ${pathsTime} | ${reportTime} (${report.findings.length.toLocaleString('en-US')}), ${htmlTime} (${(htmlBytes / 2 ** 20).toFixed(0)} MiB) | ${(peak / 2 ** 20).toFixed(0)} MiB |`);
   rmSync(dir, { recursive: true, force: true });
 }
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -6,7 +6,7 @@
 import { severityRank } from './severity.ts';
 import type { ExternalTrust, Finding, Report, ReportPath, Severity } from './types.ts';
 
-export const DIFF_SCHEMA_VERSION = '1.0.0';
+export const DIFF_SCHEMA_VERSION = '2.0.0';
 
 export interface ChangedFinding {
   id: string;

@@ -7,4 +7,5 @@ export { failOnExitCode } from './gate.ts';
 export { parseSeverity, atLeast, severityRank } from './severity.ts';
 export { parseSuppressions, applySuppressions } from './suppress.ts';
 export { externalTrusts } from './external-trusts.ts';
-export { FORMATS, parseFormat, renderReport, renderDiff, type Format, type HtmlOptions } from './render/index.ts';
+export { FORMATS, parseFormat, renderReport, renderDiff, reportChunks, diffChunks, type Chunks, type Format, type HtmlOptions } from './render/index.ts';
+export { reportFromJson, reportToJson, diffToJson, UnknownHopError, type JsonReport, type JsonDiff } from './json-form.ts';

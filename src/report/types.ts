@@ -11,7 +11,7 @@ import type { ExternalTrust } from './external-trusts.ts';
 
 export type { ExternalTrust };
 
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '2.0.0';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -35,6 +35,14 @@ export interface ReportPath extends Path {
 
 export type FactValue = string | number | boolean | string[];
 
+/** Paths held by another finding that this one is about (a choke point: the paths it cuts). */
+export interface PathRef {
+  finding: string;
+  /** The finding's subject, so a reader need not look it up. */
+  subject: string;
+  paths: string[];
+}
+
 export interface Finding {
   /** Stable: `<rule>:<16 hex>` from rule + subject + the rule's own key. */
   id: string;
@@ -48,6 +56,8 @@ export interface Finding {
   subject: string;
   accountId?: string;
   paths: ReportPath[];
+  /** Other findings' paths this finding is about, by id (each path is written once, in its own finding). */
+  pathRefs?: PathRef[];
   /** Statements that prove a finding that is not a path (trust entries, resource policy grants). */
   evidence: Evidence[];
   locations: SourceLocation[];
@@ -106,6 +116,7 @@ export interface RawFinding {
   title: string;
   message: string;
   paths?: Path[];
+  pathRefs?: PathRef[];
   evidence?: Evidence[];
   facts?: Record<string, FactValue>;
 }

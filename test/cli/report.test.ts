@@ -76,7 +76,29 @@ describe('iamgraph diff', () => {
   it('a baseline that is not a report is a one-line error, exit 2', () => {
     const r = run('diff', '--baseline', 'package.json', '-i', COMPANY);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('package.json: /schemaVersion: expected 1.x');
+    expect(r.stderr).toContain('package.json: /schemaVersion: expected 2.x');
+  });
+  it('a baseline path is read back through the hops table: a path only the baseline has is listed as removed, hop by hop; a dangling hop id is a one-line error', () => {
+    const baseline = join(dir, 'baseline-hops.json');
+    expect(run('report', '-i', COMPANY, '--format', 'json', '-o', baseline).code).toBe(0);
+    const data = JSON.parse(readFileSync(baseline, 'utf8'));
+    const kang = data.findings.find((f: { title: string }) => f.title === 'user/dev2-be-kang can escalate to admin');
+    // A path that no longer exists: kang's first hop, then the hop of another path's last step.
+    const other = data.findings.find((f: { rule: string; subject: string }) => f.rule === 'privesc-to-admin' && f.subject !== kang.subject);
+    kang.paths.push({ id: '00000000000000aa', verdict: 'reachable', hops: [kang.paths[0].hops[0], other.paths[0].hops.at(-1)] });
+    writeFileSync(baseline, JSON.stringify(data));
+    const r = run('diff', '--baseline', baseline, '-i', COMPANY, '--format', 'json');
+    expect(r.code).toBe(0);
+    const diff = JSON.parse(r.stdout);
+    const changed = diff.changedFindings.find((c: { id: string }) => c.id === kang.id);
+    expect(changed.removedPaths.map((p: { id: string }) => p.id)).toEqual(['00000000000000aa']);
+    expect(changed.removedPaths[0].hops.map((id: string) => diff.hops[id].from)).toEqual([kang.subject, data.hops[other.paths[0].hops.at(-1)].from]);
+    kang.paths.at(-1).hops[1] = 'ffffffffffffffff';
+    writeFileSync(baseline, JSON.stringify(data));
+    const e = run('diff', '--baseline', baseline, '-i', COMPANY);
+    expect(e.code).toBe(2);
+    expect(e.stderr.trim().split('\n')).toHaveLength(1);
+    expect(e.stderr).toMatch(/baseline-hops\.json: \/findings\/\d+\/paths\/\d+\/hops\/1: expected an id of \/hops, got "ffffffffffffffff"/);
   });
 });
 

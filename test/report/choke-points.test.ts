@@ -37,7 +37,10 @@ describe('choke points of examples/company.yaml', () => {
     const first = chokes()[0];
     expect(first.facts).toMatchObject({ rank: 1, cut: 'attachment', pathsCut: 5, totalPaths: 8 });
     expect(first.title).toBe('choke point 1: removing AdministratorAccess attached to role/service-role/lambda-admin-ops cuts 5 paths to admin');
-    expect(first.paths.every((p) => p.hops.some((h) => h.to === 'arn:aws:iam::111122223333:role/service-role/lambda-admin-ops'))).toBe(true);
+    // The cut paths are referenced, not repeated: each resolves to a path through lambda-admin-ops.
+    const cut = first.pathRefs!.flatMap((r) => company.findings.find((f) => f.id === r.finding)!.paths.filter((p) => r.paths.includes(p.id)));
+    expect(cut).toHaveLength(5);
+    expect(cut.every((p) => p.hops.some((h) => h.to === 'arn:aws:iam::111122223333:role/service-role/lambda-admin-ops'))).toBe(true);
   });
   it('2: the InfraTools MaintainToolsPolicy statement cuts the 3 CreatePolicyVersion paths, and points at its line', () => {
     const second = chokes()[1];

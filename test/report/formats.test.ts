@@ -12,6 +12,7 @@ import { diffReports } from '../../src/report/diff.ts';
 import { CSV_HEADER } from '../../src/report/render/csv.ts';
 import { renderCsv, renderJson, renderMarkdown, renderSarif } from '../../src/report/render/index.ts';
 import { renderDiff } from '../../src/report/render/index.ts';
+import { reportFromJson } from '../../src/report/json-form.ts';
 import type { Report } from '../../src/report/types.ts';
 import { parseCsv } from './csv-parse.ts';
 import { ROOT, example, fixture, reportFor } from './helpers.ts';
@@ -48,7 +49,25 @@ describe('json: valid against schema/report.schema.json, versioned', () => {
     const ok = validateReport(data);
     expect(validateReport.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
-    expect(data.schemaVersion).toBe('1.0.0');
+    expect(data.schemaVersion).toBe('2.0.0');
+  });
+  it('each hop is written once and paths list hop ids; read back, the report is the one rendered', () => {
+    const data = JSON.parse(renderJson(trusts));
+    const refs = [...data.findings, ...data.suppressed].flatMap((f: { paths: Array<{ hops: string[] }> }) => f.paths.flatMap((p) => p.hops));
+    expect(refs.length).toBeGreaterThan(Object.keys(data.hops).length);
+    expect(new Set(refs)).toEqual(new Set(Object.keys(data.hops)));
+    expect(reportFromJson(data)).toEqual(JSON.parse(JSON.stringify(trusts)));
+  });
+  it('a choke point refers to the paths it cuts: every reference resolves to a path of that finding', () => {
+    const paths = new Map(company.findings.map((f) => [f.id, new Set(f.paths.map((p) => p.id))]));
+    const chokes = company.findings.filter((f) => f.rule === 'choke-point');
+    expect(chokes.length).toBeGreaterThan(0);
+    for (const c of chokes) {
+      expect(c.paths).toEqual([]);
+      const refs = c.pathRefs!.flatMap((r) => r.paths.map((id) => [r.finding, id] as const));
+      expect(refs).toHaveLength(Number(c.facts.pathsCut));
+      for (const [finding, id] of refs) expect(paths.get(finding)?.has(id)).toBe(true);
+    }
   });
   it('the schema rejects what it should (a finding without an id)', () => {
     const data = JSON.parse(renderJson(company));
@@ -85,7 +104,7 @@ describe('csv: RFC 4180, one row per finding × path', () => {
   it('parses back: header, then a row per path (or one per finding without paths)', () => {
     const rows = parseCsv(renderCsv(company));
     expect(rows[0]).toEqual([...CSV_HEADER]);
-    const expected = company.findings.reduce((n, f) => n + Math.max(1, f.paths.length), 0);
+    const expected = company.findings.reduce((n, f) => n + Math.max(1, f.paths.length + (f.pathRefs?.length ?? 0)), 0);
     expect(rows.length - 1).toBe(expected);
     const kang = rows.filter((r) => r[4] === 'arn:aws:iam::111122223333:user/dev2-be-kang' && r[2] === 'privesc-to-admin');
     expect(kang.map((r) => r[10])).toEqual(['pass-role-lambda > is-admin', 'lambda-update-function-code > is-admin']);

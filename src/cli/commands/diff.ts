@@ -4,13 +4,14 @@
  */
 import type { Command } from 'commander';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../analysis/types.ts';
-import { REPORT_SCHEMA_VERSION, diffReports, failOnExitCode, gatedFindings, renderDiff, type Report } from '../../report/index.ts';
+import { REPORT_SCHEMA_VERSION, UnknownHopError, diffReports, failOnExitCode, gatedFindings, diffChunks, reportFromJson, type JsonReport, type Report } from '../../report/index.ts';
 import { reportFromModel } from '../../report/run.ts';
 import { UserError } from '../errors.ts';
 import { loadFromOptions } from '../inputs-option.ts';
 import { createProgress } from '../progress.ts';
 import { readTextInput } from '../read-input.ts';
-import { addReportOptions, commonOptions, parseJsonText, reportOptions, setGateExitCode, steps, writeOutput, type ReportCliOptions } from './report.ts';
+import { addReportOptions, commonOptions, parseJsonText, reportOptions, setGateExitCode, steps, type ReportCliOptions } from './report.ts';
+import { writeOutput } from '../write-output.ts';
 
 interface DiffCliOptions extends Omit<ReportCliOptions, 'input'> {
   baseline?: string;
@@ -21,13 +22,19 @@ interface DiffCliOptions extends Omit<ReportCliOptions, 'input'> {
 
 /** A report read back from JSON: checked enough to compare (version, findings, admins). */
 export function readBaseline(path: string): Report {
-  const data = parseJsonText(readTextInput(path), path) as Partial<Report> | null;
+  const data = parseJsonText(readTextInput(path), path) as Partial<JsonReport> | null;
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new UserError(`${path}: expected an iamgraph JSON report (iamgraph report --format json), got ${Array.isArray(data) ? 'an array' : typeof data}`);
   const major = (v: unknown) => (typeof v === 'string' ? v.split('.')[0] : undefined);
   if (major(data.schemaVersion) !== major(REPORT_SCHEMA_VERSION)) throw new UserError(`${path}: /schemaVersion: expected ${REPORT_SCHEMA_VERSION.split('.')[0]}.x, got ${JSON.stringify(data.schemaVersion)}`);
   if (!Array.isArray(data.findings)) throw new UserError(`${path}: /findings: expected an array`);
   if (!Array.isArray(data.admins)) throw new UserError(`${path}: /admins: expected an array`);
-  return data as Report;
+  if (!data.hops || typeof data.hops !== 'object' || Array.isArray(data.hops)) throw new UserError(`${path}: /hops: expected an object of hops by id`);
+  try {
+    return reportFromJson(data as JsonReport);
+  } catch (err) {
+    if (err instanceof UnknownHopError) throw new UserError(`${path}: ${err.message}`);
+    throw err;
+  }
 }
 
 export function register(program: Command): void {
@@ -84,7 +91,7 @@ Exit codes: 0 ok, 1 a new finding (or a new path) at or above --fail-on, 2 usage
         const after = reportFromModel(model, options, common.build, steps(progress, next)).report;
         progress.stop();
         const diff = diffReports(before, after, common.build.timestamp ? { timestamp: common.build.timestamp } : {});
-        writeOutput(renderDiff(diff, after, common.format), opts.output);
+        writeOutput(diffChunks(diff, after, common.format), opts.output);
         setGateExitCode(failOnExitCode(gatedFindings(diff), common.failOn));
       } finally {
         progress.stop();

@@ -1,9 +1,9 @@
 /** `iamgraph report`: findings in json, md, html, csv, sarif or junit; `--fail-on` for CI gates. */
 import type { Command } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AccessGraph } from '../../graph/index.ts';
 import { renderViewerHtml, viewerBuilt } from '../../../viz/render.ts';
-import { DEFAULT_REPORT_OPTIONS, failOnExitCode, parseFormat, parseSeverity, parseSuppressions, renderReport, type BuildReportOptions, type Format, type HtmlOptions, type Report, type ReportOptions, type Severity } from '../../report/index.ts';
+import { DEFAULT_REPORT_OPTIONS, failOnExitCode, parseFormat, parseSeverity, parseSuppressions, reportChunks, type BuildReportOptions, type Format, type HtmlOptions, type Report, type ReportOptions, type Severity } from '../../report/index.ts';
 import { reportFromModel } from '../../report/run.ts';
 import { addAnalysisOptions, analysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
 import { UserError } from '../errors.ts';
@@ -11,6 +11,7 @@ import { loadFromOptions } from '../inputs-option.ts';
 import { createProgress, type Progress } from '../progress.ts';
 import { parseJsonText, readTextInput } from '../read-input.ts';
 import { toolVersion } from '../version.ts';
+import { writeOutput } from '../write-output.ts';
 
 export interface ReportCliOptions extends AnalysisCliOptions {
   format: string;
@@ -92,18 +93,6 @@ export function viewerFor(graph: AccessGraph, report: Report, options: ReportOpt
   return { viewerHtml: renderViewerHtml(graph, { title: 'iamgraph report graph', findings: [...report.findings, ...report.suppressed], search: { maxDepth, maxPaths, includeConditional } }) };
 }
 
-export function writeOutput(text: string, output: string | undefined): void {
-  if (!output || output === '-') {
-    process.stdout.write(text);
-    return;
-  }
-  try {
-    writeFileSync(output, text);
-  } catch (err) {
-    throw new UserError(`${output}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
-}
-
 /** Sets the exit code from the gate, keeping an input error's 2. */
 export function setGateExitCode(code: number): void {
   process.exitCode = Math.max(Number(process.exitCode ?? 0), code);
@@ -138,7 +127,7 @@ Exit codes: 0 ok, 1 a finding at or above --fail-on is open, 2 usage or input er
         const { report, graph } = reportFromModel(model, options, common.build, steps(progress, 1));
         const html = common.format === 'html' ? viewerFor(graph, report, options) : {};
         progress.stop();
-        writeOutput(renderReport(report, common.format, html), opts.output);
+        writeOutput(reportChunks(report, common.format, html), opts.output);
         setGateExitCode(failOnExitCode(report.findings, common.failOn));
       } finally {
         progress.stop();

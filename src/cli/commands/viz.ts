@@ -15,7 +15,7 @@ import { prepareAnalysis } from '../analysis-run.ts';
 import { UserError } from '../errors.ts';
 import { createProgress } from '../progress.ts';
 import { toolVersion } from '../version.ts';
-import { writeOutput } from './report.ts';
+import { writeOutput } from '../write-output.ts';
 
 interface VizCliOptions extends AnalysisCliOptions {
   output?: string;

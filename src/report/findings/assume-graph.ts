@@ -17,28 +17,38 @@ export function assumeAdjacency(graph: AccessGraph): Adjacency {
   return adj;
 }
 
-/** BFS from `start`: for each reached node, the hop that first reached it (shortest chains). */
-export function shortestChains(adj: Adjacency, start: string, allowed?: ReadonlySet<string>): Map<string, Hop | null> {
-  const via = new Map<string, Hop | null>([[start, null]]);
-  let frontier = [start];
-  while (frontier.length) {
+/**
+ * BFS from the nodes `first` (at chain length 1, reached by no hop here): for each node reached,
+ * the hop that first reached it and its chain length.
+ */
+export function chainsFrom(adj: Adjacency, first: readonly string[], allowed?: ReadonlySet<string>): { via: Map<string, Hop | null>; levels: Map<string, number> } {
+  const via = new Map<string, Hop | null>(first.map((n) => [n, null]));
+  const levels = new Map<string, number>(first.map((n) => [n, 1]));
+  let frontier = [...new Set(first)];
+  for (let level = 2; frontier.length; level++) {
     const next: string[] = [];
     for (const node of frontier) {
       for (const hop of adj.get(node) ?? []) {
         if (via.has(hop.to) || (allowed && !allowed.has(hop.to))) continue;
         via.set(hop.to, hop);
+        levels.set(hop.to, level);
         next.push(hop.to);
       }
     }
     frontier = next;
   }
-  return via;
+  return { via, levels };
+}
+
+/** BFS from `start`: for each reached node, the hop that first reached it (shortest chains). */
+export function shortestChains(adj: Adjacency, start: string, allowed?: ReadonlySet<string>): Map<string, Hop | null> {
+  return chainsFrom(adj, [start], allowed).via;
 }
 
 export function chainTo(via: ReadonlyMap<string, Hop | null>, target: string): Hop[] {
   const hops: Hop[] = [];
-  for (let hop = via.get(target); hop; hop = via.get(hop.from)) hops.unshift(hop);
-  return hops;
+  for (let hop = via.get(target); hop; hop = via.get(hop.from)) hops.push(hop);
+  return hops.reverse();
 }
 
 /** Tarjan's algorithm, iterative; components of two or more nodes, each sorted, sorted by first node. */

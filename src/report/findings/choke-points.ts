@@ -11,10 +11,11 @@ import { ADMIN_SENTINELS } from '../../graph/admin.ts';
 import type { Evidence } from '../../graph/types.ts';
 import type { AccountModel } from '../../model/types.ts';
 import type { CompiledStatement } from '../../policy/types.ts';
+import { findingId, pathId } from '../ids.ts';
 import { severityRank } from '../severity.ts';
 import { shortName } from '../short-name.ts';
-import type { RawFinding, Rule, Severity } from '../types.ts';
-import { escalationSeverity } from './privesc-to-admin.ts';
+import type { PathRef, RawFinding, Rule, Severity } from '../types.ts';
+import { escalationSeverity, privescToAdmin } from './privesc-to-admin.ts';
 import { principalValues } from './statements.ts';
 
 export interface Cut {
@@ -130,25 +131,50 @@ export const chokePoints: Rule = {
   },
   run({ model, graph, privesc, options }) {
     const paths: Array<{ principal: string; path: Path }> = privesc.findings.flatMap((f) => f.paths.map((path) => ({ principal: f.principal, path })));
+    // One hop (an edge of the graph) lies on many paths: its cuts are worked out once.
+    const cutsOfEdge = new Map<string, Cut[]>();
+    const cutsOf = (hop: Hop): Cut[] => {
+      const key = `${hop.from}\n${hop.to}\n${hop.kind}`;
+      let cuts = cutsOfEdge.get(key);
+      if (!cuts) cutsOfEdge.set(key, (cuts = cutsOfHop(model, graph, hop)));
+      return cuts;
+    };
     const cutsByPath = paths.map(({ path }) => {
       const byKey = new Map<string, Cut>();
-      for (const hop of path.hops) for (const cut of cutsOfHop(model, graph, hop)) byKey.set(cut.key, cut);
+      for (const hop of path.hops) for (const cut of cutsOf(hop)) byKey.set(cut.key, cut);
       return [...byKey.values()];
     });
     return rankChokePoints(cutsByPath, options.maxChokePoints).map(({ cut, fresh, all }, rank): RawFinding => {
       const cutPaths = all.map((i) => paths[i]);
-      const principals = [...new Set(cutPaths.map((p) => p.principal))].sort();
       const severity = cutPaths.map((p) => escalationSeverity([p.path])).sort((a: Severity, b: Severity) => severityRank(a) - severityRank(b))[0];
+      const pathRefs = refsTo(cutPaths);
+      const named = pathRefs.slice(0, MAX_NAMED).map((r) => r.subject);
+      const more = pathRefs.length > MAX_NAMED ? ` and ${pathRefs.length - MAX_NAMED} more` : '';
       return {
         severity,
         subject: cut.subject,
         key: cut.key,
         title: `choke point ${rank + 1}: removing ${describe(model, cut)} cuts ${all.length} path${all.length === 1 ? '' : 's'} to admin`,
-        message: `Removing ${describe(model, cut)} breaks ${all.length} of ${paths.length} paths to admin (${fresh.length} not cut by a higher-ranked choke point), from ${principals.join(', ')}.`,
-        paths: cutPaths.map((p) => p.path),
+        message: `Removing ${describe(model, cut)} breaks ${all.length} of ${paths.length} paths to admin (${fresh.length} not cut by a higher-ranked choke point), from ${named.join(', ')}${more}.`,
+        // The cut paths are written once, in their principals' escalation findings; here by reference.
+        pathRefs,
         evidence: cut.evidence ? [cut.evidence] : [],
-        facts: { rank: rank + 1, cut: cut.kind, pathsCut: all.length, newlyCut: fresh.length, totalPaths: paths.length, principals },
+        facts: { rank: rank + 1, cut: cut.kind, pathsCut: all.length, newlyCut: fresh.length, totalPaths: paths.length, principalsCut: pathRefs.length },
       };
     });
   },
 };
+
+/** Principals named in a choke point's message; all of them are in its path references. */
+const MAX_NAMED = 10;
+
+/** The cut paths as references into the privesc-to-admin findings, one per principal, sorted. */
+function refsTo(cut: ReadonlyArray<{ principal: string; path: Path }>): PathRef[] {
+  const byPrincipal = new Map<string, string[]>();
+  for (const { principal, path } of cut) {
+    const ids = byPrincipal.get(principal) ?? [];
+    ids.push(pathId(path));
+    byPrincipal.set(principal, ids);
+  }
+  return [...byPrincipal.keys()].sort().map((subject) => ({ finding: findingId(privescToAdmin.info.id, subject), subject, paths: byPrincipal.get(subject)! }));
+}

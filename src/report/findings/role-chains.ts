@@ -7,8 +7,11 @@ import type { Hop } from '../../analysis/types.ts';
 import { ADMIN_NODE } from '../../graph/types.ts';
 import { shortName } from '../short-name.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { assumeAdjacency, chainTo, cyclicComponents, shortestChains } from './assume-graph.ts';
+import { assumeAdjacency, chainsFrom, chainTo, cyclicComponents, shortestChains } from './assume-graph.ts';
 import { pathOfHops } from './graph-hops.ts';
+
+/** Roles named in a finding's message and facts (roleCount has them all; a principal in a dense org reaches thousands). */
+const MAX_LISTED = 50;
 
 const DOCS = ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining'];
 
@@ -25,19 +28,33 @@ export const longRoleChain: Rule = {
     const adj = assumeAdjacency(graph);
     const out: RawFinding[] = [];
     const sources = [...adj.keys()].filter((n) => graph.getNodeAttribute(n, 'kind') !== 'role').sort();
+    // Principals that can assume the same roles (members of the same groups) share everything
+    // beyond their first hop: one search per set of first roles, not one per principal.
+    const beyond = new Map<string, { via: Map<string, Hop | null>; levels: Map<string, number> }>();
     for (const source of sources) {
-      const via = shortestChains(adj, source);
-      const far = [...via.keys()].filter((t) => chainTo(via, t).length > options.maxChainDepth).sort();
+      const first = adj.get(source)!;
+      const signature = first.map((h) => h.to).join('\n');
+      let reach = beyond.get(signature);
+      if (!reach) beyond.set(signature, (reach = chainsFrom(adj, first.map((h) => h.to))));
+      const { via, levels } = reach;
+      const far = [...levels.keys()].filter((t) => t !== source && levels.get(t)! > options.maxChainDepth).sort();
       if (far.length === 0) continue;
+      const chain = (t: string): Hop[] => {
+        const rest = chainTo(via, t);
+        const root = rest[0]?.from ?? t;
+        return [first.find((h) => h.to === root)!, ...rest];
+      };
       const reachesAdmin = far.some((t) => graph.getNodeAttribute(t, 'admin') === true);
-      const longest = Math.max(...far.map((t) => chainTo(via, t).length));
+      let longest = 0;
+      for (const t of far) longest = Math.max(longest, levels.get(t)!);
+      const more = far.length > MAX_LISTED ? ` and ${far.length - MAX_LISTED} more` : '';
       out.push({
         severity: reachesAdmin ? 'medium' : 'low',
         subject: source,
         title: `${shortName(source)} reaches ${far.length} role${far.length === 1 ? '' : 's'} only through chains of more than ${options.maxChainDepth} hops`,
-        message: `${source} reaches ${far.join(', ')} through role chains of up to ${longest} hops (limit ${options.maxChainDepth}).`,
-        paths: far.slice(0, options.analysis.maxPaths).map((t) => pathOfHops(chainTo(via, t))),
-        facts: { roles: far, longestChain: longest, limit: options.maxChainDepth, reachesAdmin },
+        message: `${source} reaches ${far.slice(0, MAX_LISTED).join(', ')}${more} through role chains of up to ${longest} hops (limit ${options.maxChainDepth}).`,
+        paths: far.slice(0, options.analysis.maxPaths).map((t) => pathOfHops(chain(t))),
+        facts: { roles: far.slice(0, MAX_LISTED), roleCount: far.length, longestChain: longest, limit: options.maxChainDepth, reachesAdmin },
       });
     }
     return out;

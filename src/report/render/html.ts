@@ -8,9 +8,10 @@
 import { createHash } from 'node:crypto';
 import type { Finding, Report, ReportPath, RuleInfo } from '../types.ts';
 import { SEVERITIES } from '../types.ts';
+import type { Chunks } from './chunks.ts';
 import { escapeHtml as h } from './escape.ts';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.ts';
-import { conditionText, evidenceText, hopVia, locationOfEvidence, locationText, shortName } from './text.ts';
+import { conditionText, evidenceText, hopVia, locationOfEvidence, locationText, refText, shortName } from './text.ts';
 
 export interface HtmlOptions {
   /** A complete HTML document of the graph viewer (viz/render.ts), embedded in a sandboxed iframe. */
@@ -48,23 +49,26 @@ const filterAttrs = (f: Finding): string =>
   ` data-finding data-severity="${h(f.severity)}" data-rule="${h(f.rule)}" data-suppressed="${f.suppression ? 'true' : 'false'}" data-text="${h(`${f.title} ${f.subject} ${f.id}`.toLowerCase())}"`;
 
 function row(f: Finding): string {
-  return `<tr${filterAttrs(f)}><td>${badge(f.severity)}</td><td><code>${h(f.rule)}</code></td><td><a href="#${h(f.id)}">${h(f.title)}</a>${f.suppression ? ` <span class="muted">(suppressed: ${h(f.suppression.reason)})</span>` : ''}</td><td class="mono">${h(f.accountId ?? '')}</td><td>${f.paths.length}</td></tr>`;
+  return `<tr${filterAttrs(f)}><td>${badge(f.severity)}</td><td><code>${h(f.rule)}</code></td><td><a href="#${h(f.id)}">${h(f.title)}</a>${f.suppression ? ` <span class="muted">(suppressed: ${h(f.suppression.reason)})</span>` : ''}</td><td class="mono">${h(f.accountId ?? '')}</td><td>${f.paths.length || (f.pathRefs?.reduce((n, r) => n + r.paths.length, 0) ?? 0)}</td></tr>`;
 }
 
 function details(f: Finding, rule: RuleInfo | undefined): string {
   const evidence = f.paths.length === 0 && f.evidence.length
     ? `<ul class="evidence">${f.evidence.map((e) => { const at = locationOfEvidence(f, e); return `<li>${h(evidenceText(e))}${at ? ` <span class="mono">${h(locationText(at))}</span>` : ''}</li>`; }).join('')}</ul>`
     : '';
+  const refs = f.pathRefs?.length
+    ? `<p>Paths it cuts, listed in their own findings:</p><ul class="refs">${f.pathRefs.map((r) => `<li><a href="#${h(r.finding)}">${h(refText(r))}</a></li>`).join('')}</ul>`
+    : '';
   const locations = f.locations.length ? `<p class="muted">Locations: ${f.locations.map((l) => `<span class="mono">${h(locationText(l))}</span>`).join(', ')}</p>` : '';
   return `<details class="finding" id="${h(f.id)}"${filterAttrs(f)}><summary>${badge(f.severity)} ${h(f.title)}</summary>
 <p>${h(f.message)}</p>
 <p class="muted"><code>${h(f.id)}</code> · rule <code>${h(f.rule)}</code> · subject <code>${h(f.subject)}</code></p>
-${f.paths.map((p, i) => pathHtml(f, p, i)).join('\n')}${evidence}${locations}
+${f.paths.map((p, i) => pathHtml(f, p, i)).join('\n')}${evidence}${refs}${locations}
 ${rule ? `<p><b>Fix:</b> ${h(rule.remediation)}</p><p class="muted">${rule.docs.map((d) => h(d)).join('<br>')}</p>` : ''}
 </details>`;
 }
 
-export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
+export function* htmlChunks(report: Report, opts: HtmlOptions = {}): Chunks {
   const rules = new Map(report.rules.map((r) => [r.id, r]));
   const all = [...report.findings, ...report.suppressed];
   const s = report.summary;
@@ -73,7 +77,7 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const scriptSrc = opts.viewerHtml ? `'unsafe-inline'` : `'sha256-${scriptHash}'`;
   const csp = `default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src ${scriptSrc}; frame-src 'self'`;
   const usedRules = report.rules.filter((r) => all.some((f) => f.rule === r.id));
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -97,12 +101,16 @@ ${SEVERITIES.map((sev) => `<label><input type="checkbox" name="severity" value="
 </form>
 <table id="findings"><thead><tr><th>severity</th><th>rule</th><th>finding</th><th>account</th><th>paths</th></tr></thead>
 <tbody>
-${all.map(row).join('\n')}
-</tbody></table>
+`;
+  for (const f of all) yield `${row(f)}\n`;
+  yield `</tbody></table>
 <h2>Details</h2>
-${all.map((f) => details(f, rules.get(f.rule))).join('\n')}
-${report.expiredSuppressions.length ? `<h2>Expired suppressions</h2><ul>${report.expiredSuppressions.map((x) => `<li><code>${h(x.id)}</code> expired ${h(x.expires ?? '')}: ${h(x.reason)}</li>`).join('')}</ul>` : ''}
-${opts.viewerHtml ? `<h2>Graph</h2><iframe class="viewer" title="access graph" sandbox="allow-scripts" srcdoc="${h(opts.viewerHtml)}"></iframe>` : ''}
+`;
+  for (const f of all) yield `${details(f, rules.get(f.rule))}\n`;
+  yield `${report.expiredSuppressions.length ? `<h2>Expired suppressions</h2><ul>${report.expiredSuppressions.map((x) => `<li><code>${h(x.id)}</code> expired ${h(x.expires ?? '')}: ${h(x.reason)}</li>`).join('')}</ul>` : ''}
+`;
+  if (opts.viewerHtml) yield `<h2>Graph</h2><iframe class="viewer" title="access graph" sandbox="allow-scripts" srcdoc="${h(opts.viewerHtml)}"></iframe>`;
+  yield `
 ${report.warnings.length ? `<h2>${h(opts.warningsHeading ?? 'Input warnings')}</h2><ul>${report.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul>` : ''}
 </main>
 <script>${HTML_SCRIPT}</script>

@@ -3,12 +3,13 @@ import { UserError } from '../../errors.ts';
 import { diffAsReport, type ReportDiff } from '../diff.ts';
 import type { Report } from '../types.ts';
 import { renderDiffMarkdown } from './diff-md.ts';
-import { renderCsv } from './csv.ts';
-import { renderHtml, type HtmlOptions } from './html.ts';
-import { renderJson } from './json.ts';
+import { joinChunks, type Chunks } from './chunks.ts';
+import { csvChunks } from './csv.ts';
+import { htmlChunks, type HtmlOptions } from './html.ts';
+import { jsonDiffChunks, jsonReportChunks } from './json.ts';
 import { renderJunit } from './junit.ts';
-import { renderMarkdown } from './md.ts';
-import { renderSarif } from './sarif.ts';
+import { markdownChunks } from './md.ts';
+import { sarifChunks } from './sarif.ts';
 
 export const FORMATS = ['json', 'md', 'html', 'csv', 'sarif', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -18,22 +19,31 @@ export function parseFormat(text: string): Format {
   throw new UserError(`--format: expected one of ${FORMATS.join(', ')}, got "${text}"`);
 }
 
-export function renderReport(report: Report, format: Format, opts: HtmlOptions = {}): string {
+/** The report in pieces (write them one by one: a large report does not fit in one string). */
+export function reportChunks(report: Report, format: Format, opts: HtmlOptions = {}): Chunks {
   switch (format) {
-    case 'json': return renderJson(report);
-    case 'md': return renderMarkdown(report);
-    case 'html': return renderHtml(report, opts);
-    case 'csv': return renderCsv(report);
-    case 'sarif': return renderSarif(report);
-    case 'junit': return renderJunit(report);
+    case 'json': return jsonReportChunks(report);
+    case 'md': return markdownChunks(report);
+    case 'html': return htmlChunks(report, opts);
+    case 'csv': return csvChunks(report);
+    case 'sarif': return sarifChunks(report);
+    case 'junit': return [renderJunit(report)];
   }
 }
 
 /** A diff: its own JSON and Markdown; the other formats render it as a report of what is new. */
-export function renderDiff(diff: ReportDiff, base: Report, format: Format, opts: HtmlOptions = {}): string {
-  if (format === 'json') return `${JSON.stringify(diff, null, 2)}\n`;
-  if (format === 'md') return renderDiffMarkdown(diff);
-  return renderReport(diffAsReport(diff, base), format, { title: 'iamgraph diff', warningsHeading: 'Other changes', ...opts });
+export function diffChunks(diff: ReportDiff, base: Report, format: Format, opts: HtmlOptions = {}): Chunks {
+  if (format === 'json') return jsonDiffChunks(diff);
+  if (format === 'md') return [renderDiffMarkdown(diff)];
+  return reportChunks(diffAsReport(diff, base), format, { title: 'iamgraph diff', warningsHeading: 'Other changes', ...opts });
 }
 
-export { renderCsv, renderHtml, renderJson, renderJunit, renderMarkdown, renderSarif, type HtmlOptions };
+export const renderReport = (report: Report, format: Format, opts: HtmlOptions = {}): string => joinChunks(reportChunks(report, format, opts));
+export const renderDiff = (diff: ReportDiff, base: Report, format: Format, opts: HtmlOptions = {}): string => joinChunks(diffChunks(diff, base, format, opts));
+
+export const renderJson = (report: Report): string => renderReport(report, 'json');
+export const renderMarkdown = (report: Report): string => renderReport(report, 'md');
+export const renderHtml = (report: Report, opts: HtmlOptions = {}): string => renderReport(report, 'html', opts);
+export const renderCsv = (report: Report): string => renderReport(report, 'csv');
+export const renderSarif = (report: Report): string => renderReport(report, 'sarif');
+export { renderJunit, type Chunks, type HtmlOptions };

@@ -5,12 +5,12 @@
  */
 import type { Finding, Report } from '../types.ts';
 import { escapeXml } from './escape.ts';
-import { pathChain } from './text.ts';
+import { pathChain, refText } from './text.ts';
 
 const attr = (name: string, value: string | number): string => ` ${name}="${escapeXml(String(value))}"`;
 
 function details(findings: readonly Finding[]): string {
-  return findings.map((f) => [`[${f.severity}] ${f.id}: ${f.message}`, ...f.paths.map((p, i) => `  path ${i + 1} [${p.verdict}]: ${pathChain(p)}`), ...f.locations.map((l) => `  at ${l.file}${l.line !== undefined ? `:${l.line}` : ''} ${l.pointer}`)].join('\n')).join('\n');
+  return findings.map((f) => [`[${f.severity}] ${f.id}: ${f.message}`, ...f.paths.map((p, i) => `  path ${i + 1} [${p.verdict}]: ${pathChain(p)}`), ...(f.pathRefs ?? []).map((r) => `  cuts ${refText(r)} (${r.finding})`), ...f.locations.map((l) => `  at ${l.file}${l.line !== undefined ? `:${l.line}` : ''} ${l.pointer}`)].join('\n')).join('\n');
 }
 
 export function renderJunit(report: Report): string {

@@ -1,8 +1,9 @@
 /** Markdown for pull requests and tickets: summary, findings table, then each finding with its paths. */
 import type { Finding, Report, ReportPath, RuleInfo } from '../types.ts';
 import { SEVERITIES } from '../types.ts';
+import type { Chunks } from './chunks.ts';
 import { escapeMd } from './escape.ts';
-import { conditionText, evidenceText, hopVia, locationOfEvidence, locationText, shortName } from './text.ts';
+import { conditionText, evidenceText, hopVia, locationOfEvidence, locationText, refText, shortName } from './text.ts';
 
 const code = (text: string): string => `\`${text.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
 
@@ -23,16 +24,39 @@ function pathLines(f: Finding, p: ReportPath, i: number): string[] {
 
 function findingSection(f: Finding, rule: RuleInfo | undefined): string[] {
   const out = [`### ${escapeMd(f.title)}`, '', `${code(f.id)} · **${f.severity}** · rule ${code(f.rule)}${f.suppression ? ` · suppressed: ${escapeMd(f.suppression.reason)}` : ''}`, '', escapeMd(f.message), ''];
-  if (f.paths.length) out.push(...f.paths.flatMap((p, i) => pathLines(f, p, i)), '');
-  else if (f.evidence.length) out.push(...f.evidence.map((e) => { const at = locationOfEvidence(f, e); return `- ${escapeMd(evidenceText(e))}${at ? ` at ${code(locationText(at))}` : ''}`; }), '');
+  // Loops, not push(...spread): a finding of a large account can have more lines than the stack has room for arguments.
+  f.paths.forEach((p, i) => { for (const line of pathLines(f, p, i)) out.push(line); });
+  if (f.paths.length === 0) {
+    for (const e of f.evidence) {
+      const at = locationOfEvidence(f, e);
+      out.push(`- ${escapeMd(evidenceText(e))}${at ? ` at ${code(locationText(at))}` : ''}`);
+    }
+  }
+  if (f.pathRefs?.length) {
+    out.push('', 'Paths it cuts, listed in their own findings:', '');
+    for (const r of f.pathRefs) out.push(`- ${escapeMd(refText(r))} (${code(r.finding)})`);
+  }
+  out.push('');
   if (rule) out.push(`**Fix:** ${escapeMd(rule.remediation)}`, '');
   return out;
 }
 
-export function renderMarkdown(report: Report): string {
+/** Markdown blocks separated by one blank line (runs of blank lines inside a block collapse too). */
+function* paragraphs(blocks: Iterable<string[]>): Chunks {
+  let first = true;
+  for (const lines of blocks) {
+    const text = lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+|\s+$/g, '');
+    if (text === '') continue;
+    yield first ? text : `\n\n${text}`;
+    first = false;
+  }
+  yield '\n';
+}
+
+function* reportBlocks(report: Report): Generator<string[]> {
   const rules = new Map(report.rules.map((r) => [r.id, r]));
   const s = report.summary;
-  const out = [
+  yield [
     '# iamgraph report',
     '',
     `${s.accounts} account${s.accounts === 1 ? '' : 's'}, ${s.principals} principals, ${s.admins} admins · ${s.findings} findings${s.suppressed ? ` (${s.suppressed} suppressed)` : ''}${report.generatedAt ? ` · ${report.generatedAt}` : ''}`,
@@ -40,31 +64,20 @@ export function renderMarkdown(report: Report): string {
     `| ${SEVERITIES.join(' | ')} |`,
     `| ${SEVERITIES.map(() => '---:').join(' | ')} |`,
     `| ${SEVERITIES.map((sev) => s.bySeverity[sev]).join(' | ')} |`,
-    '',
-    '## Findings',
-    '',
   ];
-  if (report.findings.length === 0) out.push('No open findings.', '');
+  yield ['## Findings'];
+  if (report.findings.length === 0) yield ['No open findings.'];
   else {
-    out.push('| severity | rule | finding | id |', '| --- | --- | --- | --- |');
-    for (const f of report.findings) out.push(`| ${f.severity} | ${f.rule} | ${escapeMd(f.title)} | ${code(f.id)} |`);
-    out.push('');
-    for (const f of report.findings) out.push(...findingSection(f, rules.get(f.rule)));
+    yield ['| severity | rule | finding | id |', '| --- | --- | --- | --- |', ...report.findings.map((f) => `| ${f.severity} | ${f.rule} | ${escapeMd(f.title)} | ${code(f.id)} |`)];
+    for (const f of report.findings) yield findingSection(f, rules.get(f.rule));
   }
   if (report.suppressed.length) {
-    out.push('## Suppressed', '', '| finding | reason | expires |', '| --- | --- | --- |');
-    for (const f of report.suppressed) out.push(`| ${escapeMd(f.title)} (${code(f.id)}) | ${escapeMd(f.suppression!.reason)} | ${f.suppression!.expires ?? ''} |`);
-    out.push('');
+    yield ['## Suppressed', '', '| finding | reason | expires |', '| --- | --- | --- |', ...report.suppressed.map((f) => `| ${escapeMd(f.title)} (${code(f.id)}) | ${escapeMd(f.suppression!.reason)} | ${f.suppression!.expires ?? ''} |`)];
   }
   if (report.expiredSuppressions.length) {
-    out.push('## Expired suppressions', '');
-    for (const x of report.expiredSuppressions) out.push(`- ${code(x.id)} expired ${x.expires}: ${escapeMd(x.reason)}`);
-    out.push('');
+    yield ['## Expired suppressions', '', ...report.expiredSuppressions.map((x) => `- ${code(x.id)} expired ${x.expires}: ${escapeMd(x.reason)}`)];
   }
-  if (report.warnings.length) {
-    out.push('## Input warnings', '');
-    for (const w of report.warnings) out.push(`- ${escapeMd(w)}`);
-    out.push('');
-  }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  if (report.warnings.length) yield ['## Input warnings', '', ...report.warnings.map((w) => `- ${escapeMd(w)}`)];
 }
+
+export const markdownChunks = (report: Report): Chunks => paragraphs(reportBlocks(report));

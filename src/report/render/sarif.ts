@@ -3,6 +3,7 @@
  * finding, located at the input file (line when known) and the JSON pointer of the statement.
  */
 import type { Finding, Report, Severity, SourceLocation } from '../types.ts';
+import { jsonChunks, type Chunks } from './chunks.ts';
 import { pathChain } from './text.ts';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
@@ -28,7 +29,8 @@ function message(f: Finding): string {
   return [f.message, ...paths, ...more].join('\n');
 }
 
-export function renderSarif(report: Report): string {
+/** Split down to single results (log → runs → run → results → result). */
+export function* sarifChunks(report: Report): Chunks {
   const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
   const results = [...report.findings, ...report.suppressed].map((f) => ({
     ruleId: f.rule,
@@ -65,5 +67,6 @@ export function renderSarif(report: Report): string {
       results,
     }],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  yield* jsonChunks(log, 4);
+  yield '\n';
 }

@@ -2,7 +2,7 @@
 import type { Evidence } from '../../graph/types.ts';
 import type { ResidualCondition } from '../../policy/types.ts';
 import { shortName } from '../short-name.ts';
-import type { Finding, ReportPath, SourceLocation } from '../types.ts';
+import type { Finding, PathRef, ReportPath, SourceLocation } from '../types.ts';
 
 export { shortName };
 
@@ -30,3 +30,12 @@ export const techniqueChain = (path: ReportPath): string => path.hops.map((h) =>
 /** Policies (ids) the path's evidence cites, sorted, without pseudo entries. */
 export const policiesOf = (path: ReportPath): string[] =>
   [...new Set([...path.hops.flatMap((h) => h.evidence), ...(path.final?.evidence ?? [])].filter((e) => e.statement >= 0).map((e) => e.policy))].sort();
+
+/** `3 paths of user/a` — a reference to another finding's paths. */
+export const refText = (r: PathRef): string => `${r.paths.length} path${r.paths.length === 1 ? '' : 's'} of ${shortName(r.subject)}`;
+
+/** The finding's locations that a path's evidence cites. */
+export function locationsOfPath(f: Finding, path: ReportPath): SourceLocation[] {
+  const cited = new Set([...path.hops.flatMap((h) => h.evidence), ...(path.final?.evidence ?? [])].map((e) => `${e.policy}#${e.statement}`));
+  return f.locations.filter((l) => cited.has(`${l.policy}#${l.statement}`));
+}

@@ -1,0 +1,52 @@
+/** Output to a file (-o) or stdout, written piece by piece. */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { Chunks } from '../report/index.ts';
+import { UserError } from './errors.ts';
+
+/** Writes the pieces in order to the file, or to stdout; a large report never becomes one string. */
+export function writeOutput(chunks: Chunks | string, output: string | undefined): void {
+  const toStdout = !output || output === '-';
+  let fd: number;
+  try {
+    fd = toStdout ? 1 : openSync(output, 'w');
+  } catch (err) {
+    throw new UserError(`${output}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  try {
+    for (const chunk of typeof chunks === 'string' ? [chunks] : batched(chunks)) writeAll(fd, chunk);
+  } catch (err) {
+    // The reader went away (`| head`): nothing more to write, and nothing wrong with the input.
+    if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+  } finally {
+    if (!toStdout) closeSync(fd);
+  }
+}
+
+/** Pieces joined up to ~1 MiB, so a million small rows are not a million write calls. */
+function* batched(chunks: Chunks): Generator<string> {
+  let parts: string[] = [];
+  let size = 0;
+  for (const c of chunks) {
+    parts.push(c);
+    size += c.length;
+    if (size >= 1 << 20) {
+      yield parts.join('');
+      parts = [];
+      size = 0;
+    }
+  }
+  if (parts.length) yield parts.join('');
+}
+
+/** writeSync on a pipe may write part of the buffer, or find it full (EAGAIN): retry until all is out. */
+function writeAll(fd: number, text: string): void {
+  const buffer = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < buffer.length) {
+    try {
+      offset += writeSync(fd, buffer, offset);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The JSON form of reports and diffs: every hop is written once, in a top-level `hops` table
+ * keyed by a hash of its content, and each path lists the ids of its hops. On a large account the
+ * same hop (a role's admin policy, a widely trusted role) lies on thousands of paths; written
+ * inline, the report of a 20,000-principal organization would be gigabytes and not fit in a
+ * string. `reportFromJson` turns the form back into the report every renderer takes.
+ */
+import { createHash } from 'node:crypto';
+import type { Hop } from '../analysis/types.ts';
+import type { ChangedFinding, ReportDiff } from './diff.ts';
+import type { Finding, Report, ReportPath } from './types.ts';
+
+export type JsonPath = Omit<ReportPath, 'hops'> & { hops: string[] };
+export type JsonFinding = Omit<Finding, 'paths'> & { paths: JsonPath[] };
+export type HopTable = Record<string, Hop>;
+
+export type JsonReport = Omit<Report, 'findings' | 'suppressed'> & { findings: JsonFinding[]; suppressed: JsonFinding[]; hops: HopTable };
+
+type JsonChanged = Omit<ChangedFinding, 'newPaths' | 'removedPaths' | 'finding'> & { newPaths: JsonPath[]; removedPaths: JsonPath[]; finding: JsonFinding };
+export type JsonDiff = Omit<ReportDiff, 'newFindings' | 'removedFindings' | 'changedFindings'> & {
+  newFindings: JsonFinding[];
+  removedFindings: JsonFinding[];
+  changedFindings: JsonChanged[];
+  hops: HopTable;
+};
+
+/** Collects hops into the table; the same hop object or content gets the same id. */
+class HopWriter {
+  private readonly byObject = new WeakMap<Hop, string>();
+  private readonly table = new Map<string, Hop>();
+
+  id(hop: Hop): string {
+    let id = this.byObject.get(hop);
+    if (id === undefined) {
+      id = createHash('sha256').update(JSON.stringify(hop)).digest('hex').slice(0, 16);
+      this.byObject.set(hop, id);
+      if (!this.table.has(id)) this.table.set(id, hop);
+    }
+    return id;
+  }
+
+  path = (p: ReportPath): JsonPath => ({ ...p, hops: p.hops.map((h) => this.id(h)) });
+  finding = (f: Finding): JsonFinding => ({ ...f, paths: f.paths.map(this.path) });
+
+  /** Sorted by id, so the same report gives the same bytes. */
+  hops(): HopTable {
+    return Object.fromEntries([...this.table.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+}
+
+export function reportToJson(report: Report): JsonReport {
+  const w = new HopWriter();
+  return { ...report, findings: report.findings.map(w.finding), suppressed: report.suppressed.map(w.finding), hops: w.hops() };
+}
+
+export function diffToJson(diff: ReportDiff): JsonDiff {
+  const w = new HopWriter();
+  return {
+    ...diff,
+    newFindings: diff.newFindings.map(w.finding),
+    removedFindings: diff.removedFindings.map(w.finding),
+    changedFindings: diff.changedFindings.map((c) => ({ ...c, newPaths: c.newPaths.map(w.path), removedPaths: c.removedPaths.map(w.path), finding: w.finding(c.finding) })),
+    hops: w.hops(),
+  };
+}
+
+/** A hop id the table does not have: `where` is the JSON pointer of the path's hop list. */
+export class UnknownHopError extends Error {
+  constructor(readonly pointer: string, readonly hop: unknown) {
+    super(`${pointer}: expected an id of /hops, got ${JSON.stringify(hop)}`);
+  }
+}
+
+function readPath(p: JsonPath, hops: HopTable, pointer: string): ReportPath {
+  if (!Array.isArray(p?.hops)) throw new UnknownHopError(`${pointer}/hops`, p?.hops);
+  return {
+    ...p,
+    hops: p.hops.map((id, i) => {
+      const hop = typeof id === 'string' && Object.hasOwn(hops, id) ? hops[id] : undefined;
+      if (!hop) throw new UnknownHopError(`${pointer}/hops/${i}`, id);
+      return hop;
+    }),
+  };
+}
+
+/** The report a JSON form describes (checked: every hop id resolves). */
+export function reportFromJson(data: JsonReport): Report {
+  const hops = data.hops && typeof data.hops === 'object' ? data.hops : {};
+  const readFinding = (list: 'findings' | 'suppressed') => (f: JsonFinding, i: number): Finding => ({
+    ...f,
+    paths: (Array.isArray(f.paths) ? f.paths : []).map((p, j) => readPath(p, hops, `/${list}/${i}/paths/${j}`)),
+  });
+  const { hops: _table, ...rest } = data;
+  return { ...rest, findings: data.findings.map(readFinding('findings')), suppressed: (data.suppressed ?? []).map(readFinding('suppressed')) };
+}
