@@ -44,16 +44,13 @@ export function highlightOf(graph: AccessGraph, state: ViewState): Highlight {
   let nodes: Set<string> | null = null;
   if (state.target !== '') nodes = new Set(pathNodes);
   if (state.selected !== null && graph.hasNode(state.selected)) {
-    // With a target, its paths are what is shown; without one, everything the selection reaches and is reached by.
+    const forward = reach(graph, state.selected, 'out', !state.hideConditional);
+    const backward = reach(graph, state.selected, 'in', !state.hideConditional);
     if (state.target === '') {
-      const forward = reach(graph, state.selected, 'out', !state.hideConditional);
-      const backward = reach(graph, state.selected, 'in', !state.hideConditional);
       nodes = new Set([...forward, ...backward]);
-      const add = (edge: string, a: EdgeAttributes) => {
-        if (isReachEdge(a.kind)) reachEdges.add(edge);
-      };
-      for (const node of forward) graph.forEachOutEdge(node, (edge, a, _s, target) => forward.has(target) && add(edge, a));
-      for (const node of backward) graph.forEachInEdge(node, (edge, a, source) => backward.has(source) && add(edge, a));
+      graph.forEachEdge((edge, a, source, target) => {
+        if (isReachEdge(a.kind) && ((forward.has(source) && forward.has(target)) || (backward.has(source) && backward.has(target)))) reachEdges.add(edge);
+      });
     }
     nodes?.add(state.selected);
   }
