@@ -8,4 +8,4 @@ export { parseSeverity, atLeast, severityRank } from './severity.ts';
 export { parseSuppressions, applySuppressions } from './suppress.ts';
 export { externalTrusts } from './external-trusts.ts';
 export { FORMATS, parseFormat, renderReport, renderDiff, reportChunks, diffChunks, type Chunks, type Format, type HtmlOptions } from './render/index.ts';
-export { reportFromJson, reportToJson, diffToJson, UnknownHopError, type JsonReport, type JsonDiff } from './json-form.ts';
+export { reportFromJson, reportToJson, diffToJson, JsonFormError, type JsonReport, type JsonDiff } from './json-form.ts';

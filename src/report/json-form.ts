@@ -64,32 +64,38 @@ export function diffToJson(diff: ReportDiff): JsonDiff {
   };
 }
 
-/** A hop id the table does not have: `where` is the JSON pointer of the path's hop list. */
-export class UnknownHopError extends Error {
-  constructor(readonly pointer: string, readonly hop: unknown) {
-    super(`${pointer}: expected an id of /hops, got ${JSON.stringify(hop)}`);
+/** Part of a JSON form that is not what it should be, at a JSON pointer. */
+export class JsonFormError extends Error {
+  constructor(readonly pointer: string, expected: string, got: unknown) {
+    super(`${pointer}: expected ${expected}, got ${JSON.stringify(got) ?? String(got)}`);
   }
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 function readPath(p: JsonPath, hops: HopTable, pointer: string): ReportPath {
-  if (!Array.isArray(p?.hops)) throw new UnknownHopError(`${pointer}/hops`, p?.hops);
+  if (!isObject(p)) throw new JsonFormError(pointer, 'a path object', p);
+  if (!Array.isArray(p.hops)) throw new JsonFormError(`${pointer}/hops`, 'a list of hop ids', p.hops);
   return {
     ...p,
     hops: p.hops.map((id, i) => {
       const hop = typeof id === 'string' && Object.hasOwn(hops, id) ? hops[id] : undefined;
-      if (!hop) throw new UnknownHopError(`${pointer}/hops/${i}`, id);
+      if (!hop) throw new JsonFormError(`${pointer}/hops/${i}`, 'an id of /hops', id);
       return hop;
     }),
   };
 }
 
-/** The report a JSON form describes (checked: every hop id resolves). */
+/** The report a JSON form describes (checked: findings are objects, every hop id resolves). */
 export function reportFromJson(data: JsonReport): Report {
-  const hops = data.hops && typeof data.hops === 'object' ? data.hops : {};
-  const readFinding = (list: 'findings' | 'suppressed') => (f: JsonFinding, i: number): Finding => ({
-    ...f,
-    paths: (Array.isArray(f.paths) ? f.paths : []).map((p, j) => readPath(p, hops, `/${list}/${i}/paths/${j}`)),
-  });
+  const hops = isObject(data.hops) ? (data.hops as HopTable) : {};
+  const readFindings = (list: 'findings' | 'suppressed'): Finding[] =>
+    (Array.isArray(data[list]) ? data[list] : []).map((f, i) => {
+      const at = `/${list}/${i}`;
+      if (!isObject(f)) throw new JsonFormError(at, 'a finding object', f);
+      if (!Array.isArray(f.paths)) throw new JsonFormError(`${at}/paths`, 'a list of paths', f.paths);
+      return { ...f, paths: f.paths.map((p, j) => readPath(p, hops, `${at}/paths/${j}`)) };
+    });
   const { hops: _table, ...rest } = data;
-  return { ...rest, findings: data.findings.map(readFinding('findings')), suppressed: (data.suppressed ?? []).map(readFinding('suppressed')) };
+  return { ...rest, findings: readFindings('findings'), suppressed: readFindings('suppressed') };
 }

@@ -99,6 +99,10 @@ describe('iamgraph diff', () => {
     expect(e.code).toBe(2);
     expect(e.stderr.trim().split('\n')).toHaveLength(1);
     expect(e.stderr).toMatch(/baseline-hops\.json: \/findings\/\d+\/paths\/\d+\/hops\/1: expected an id of \/hops, got "ffffffffffffffff"/);
+    data.findings[0] = null;
+    writeFileSync(baseline, JSON.stringify(data));
+    const n = run('diff', '--baseline', baseline, '-i', COMPANY);
+    expect([n.code, n.stderr.trim()]).toEqual([2, `iamgraph: ${baseline}: /findings/0: expected a finding object, got null`]);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../analysis/types.ts';
-import { REPORT_SCHEMA_VERSION, UnknownHopError, diffReports, failOnExitCode, gatedFindings, diffChunks, reportFromJson, type JsonReport, type Report } from '../../report/index.ts';
+import { REPORT_SCHEMA_VERSION, JsonFormError, diffReports, failOnExitCode, gatedFindings, diffChunks, reportFromJson, type JsonReport, type Report } from '../../report/index.ts';
 import { reportFromModel } from '../../report/run.ts';
 import { UserError } from '../errors.ts';
 import { loadFromOptions } from '../inputs-option.ts';
@@ -32,7 +32,7 @@ export function readBaseline(path: string): Report {
   try {
     return reportFromJson(data as JsonReport);
   } catch (err) {
-    if (err instanceof UnknownHopError) throw new UserError(`${path}: ${err.message}`);
+    if (err instanceof JsonFormError) throw new UserError(`${path}: ${err.message}`);
     throw err;
   }
 }
