@@ -7,12 +7,10 @@ import cliProgress from 'cli-progress';
 export interface Progress {
   /** Names the step now running and sets how many are done. */
   step(done: number, label: string): void;
-  /** Advances by one unit of a counted task. */
-  tick(label?: string): void;
   stop(): void;
 }
 
-const NONE: Progress = { step: () => {}, tick: () => {}, stop: () => {} };
+const NONE: Progress = { step: () => {}, stop: () => {} };
 
 export interface ProgressOptions {
   quiet?: boolean;
@@ -28,16 +26,10 @@ export function createProgress(total: number, opts: ProgressOptions = {}): Progr
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { label: '' });
-  let value = 0;
   let stopped = false;
   return {
     step(done, label) {
-      value = done;
       bar.update(done, { label });
-    },
-    tick(label) {
-      value += 1;
-      bar.update(value, label === undefined ? {} : { label });
     },
     stop() {
       if (!stopped) bar.stop();
