@@ -11,13 +11,16 @@ describe('jsonChunks', () => {
   const shapes: unknown[] = [
     null, 0, 'a\nb', [], {}, [[]], { a: {} }, { a: undefined, b: [1, { c: [] }], d: 'x' }, [1, [2, [3, [4, { e: null }]]]],
   ];
-  it.each(shapes.map((s) => [JSON.stringify(s), s]))('%s: every split depth gives JSON.stringify(value, null, 2)', (_n, value) => {
-    for (let depth = 0; depth <= 5; depth++) expect(joinChunks(jsonChunks(value, depth))).toBe(JSON.stringify(value, null, 2));
+  it.each(shapes.map((s) => [JSON.stringify(s), s]))('%s: every split depth gives JSON.stringify(value, null, indent), indented or compact', (_n, value) => {
+    for (const indent of [0, 2]) {
+      for (let depth = 0; depth <= 5; depth++) expect(joinChunks(jsonChunks(value, depth, indent))).toBe(JSON.stringify(value, null, indent));
+    }
   });
   it('the company report, split at each depth, is the same bytes; split at 2 it is one piece per finding or hop, and more', async () => {
     const form = reportToJson(await reportFor([example('company.yaml')]));
     const whole = JSON.stringify(form, null, 2);
     for (let depth = 0; depth <= 4; depth++) expect(joinChunks(jsonChunks(form, depth))).toBe(whole);
+    expect(joinChunks(jsonChunks(form, 2, 0))).toBe(JSON.stringify(form));
     const pieces = [...jsonChunks(form, 2)];
     expect(pieces.length).toBeGreaterThan(form.findings.length + Object.keys(form.hops).length);
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(whole.length / 4);

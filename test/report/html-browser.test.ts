@@ -86,10 +86,16 @@ describeBrowser('html report in headless Chromium', () => {
     expect(network).toEqual([]);
     expect(errors).toEqual([]);
     expect(await page.locator('img').count()).toBe(0);
-    expect(await page.locator('script').count()).toBe(1);
+    // One script runs; the paths' data block is JSON with every `<` escaped, so no name can close it.
+    expect(await page.locator('script:not([type="application/json"])').count()).toBe(1);
+    const block = await page.locator('script[type="application/json"]').textContent();
+    expect(block).not.toContain('<');
+    expect(JSON.stringify(JSON.parse(block!))).toContain('<img src=x onerror=alert(1)>');
     const text = await page.locator('body').innerText();
     expect(text).toContain('user/<img src=x onerror=alert(1)> can escalate to admin');
     expect(text).toContain('<script>alert(2)</script>');
+    // The opened finding's paths were drawn by the page's script, the hostile name as text.
+    expect(await page.locator('details.finding .path .node').allTextContents()).toContain('user/<img src=x onerror=alert(1)>');
   });
 });
 

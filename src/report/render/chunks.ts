@@ -11,35 +11,35 @@ export function joinChunks(chunks: Chunks): string {
   return parts.join('');
 }
 
-const reindent = (json: string, pad: string): string => (pad === '' ? json : json.replace(/\n/g, `\n${pad}`));
-
 /**
- * Exactly `JSON.stringify(value, null, 2)`, yielded in pieces: containers down to `splitDepth`
- * are written piecewise, anything deeper is one piece. For plain data (no toJSON, no functions).
+ * Exactly `JSON.stringify(value, null, indent)`, yielded in pieces: containers down to
+ * `splitDepth` are written piecewise, anything deeper is one piece. For plain data (no toJSON).
  */
-export function* jsonChunks(value: unknown, splitDepth: number, depth = 0): Generator<string> {
-  const pad = '  '.repeat(depth);
+export function* jsonChunks(value: unknown, splitDepth: number, indent = 2, depth = 0): Generator<string> {
+  const nl = indent > 0 ? '\n' : '';
+  const pad = ' '.repeat(indent * depth);
   if (depth >= splitDepth || value === null || typeof value !== 'object') {
-    yield reindent(JSON.stringify(value, null, 2) ?? 'null', pad);
+    const json = JSON.stringify(value, null, indent) ?? 'null';
+    yield pad === '' ? json : json.replace(/\n/g, `\n${pad}`);
     return;
   }
-  const inner = `${pad}  `;
+  const inner = nl + ' '.repeat(indent * (depth + 1));
   if (Array.isArray(value)) {
     if (value.length === 0) return yield '[]';
     yield '[';
     for (let i = 0; i < value.length; i++) {
-      yield `${i === 0 ? '' : ','}\n${inner}`;
-      yield* jsonChunks(value[i] === undefined ? null : value[i], splitDepth, depth + 1);
+      yield `${i === 0 ? '' : ','}${inner}`;
+      yield* jsonChunks(value[i] === undefined || typeof value[i] === 'function' ? null : value[i], splitDepth, indent, depth + 1);
     }
-    yield `\n${pad}]`;
+    yield `${nl}${pad}]`;
     return;
   }
   const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function');
   if (entries.length === 0) return yield '{}';
   yield '{';
   for (let i = 0; i < entries.length; i++) {
-    yield `${i === 0 ? '' : ','}\n${inner}${JSON.stringify(entries[i][0])}: `;
-    yield* jsonChunks(entries[i][1], splitDepth, depth + 1);
+    yield `${i === 0 ? '' : ','}${inner}${JSON.stringify(entries[i][0])}:${indent > 0 ? ' ' : ''}`;
+    yield* jsonChunks(entries[i][1], splitDepth, indent, depth + 1);
   }
-  yield `\n${pad}}`;
+  yield `${nl}${pad}}`;
 }

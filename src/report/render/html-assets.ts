@@ -1,4 +1,4 @@
-/** The HTML report's stylesheet and filter script (static: no input data goes into them). */
+/** The HTML report's stylesheet and script: filters, and paths drawn when a finding opens (static: no input data goes into them). */
 
 export const HTML_STYLE = `
 :root { --bg: #ffffff; --fg: #1d2330; --muted: #5b6475; --line: #d9dee8; --critical: #b3122e; --high: #d9480f; --medium: #c99400; --low: #2b6cb0; --info: #637083; }
@@ -58,5 +58,67 @@ export const HTML_SCRIPT = `
   form.addEventListener('input', apply);
   form.addEventListener('change', apply);
   apply();
+
+  // Paths: drawn from the data block the first time their finding is opened. Text only (textContent).
+  var data = null;
+  function readData() {
+    if (!data) {
+      var block = document.getElementById('report-data');
+      data = block ? JSON.parse(block.textContent) : { hops: {}, paths: {} };
+    }
+    return data;
+  }
+  function make(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function node(key, label) {
+    var n = make('span', key === 'admin' ? 'node admin' : 'node', label);
+    n.title = key;
+    return n;
+  }
+  function hopEl(hop) {
+    var span = make('span', 'hop', '\u2192 ' + hop.via);
+    if (hop.items.length) {
+      var list = make('ul', 'evidence');
+      hop.items.forEach(function (item) {
+        var li = make('li', '', item.text);
+        if (item.at) {
+          li.appendChild(document.createTextNode(' '));
+          li.appendChild(make('span', 'mono', item.at));
+        }
+        list.appendChild(li);
+      });
+      span.appendChild(list);
+    }
+    return span;
+  }
+  function drawPaths(box) {
+    var d = readData();
+    (d.paths[box.getAttribute('data-paths')] || []).forEach(function (p, i) {
+      var head = make('div', 'muted', 'path ' + (i + 1) + ' \u00b7 ' + p.verdict + ' \u00b7 ' + p.hops.length + ' hop' + (p.hops.length === 1 ? '' : 's') + ' \u00b7 ');
+      head.appendChild(make('code', '', p.id));
+      var chain = make('div', 'chain');
+      chain.appendChild(node(p.from, p.fromLabel));
+      p.hops.forEach(function (id) {
+        var hop = d.hops[id];
+        chain.appendChild(hopEl(hop));
+        chain.appendChild(node(hop.to, hop.toLabel));
+      });
+      if (p.final) chain.appendChild(make('span', 'hop', '\u21d2 ' + p.final));
+      var path = make('div', 'path');
+      path.appendChild(head);
+      path.appendChild(chain);
+      box.appendChild(path);
+    });
+    box.removeAttribute('data-paths');
+  }
+  // toggle does not bubble: listen in the capture phase.
+  document.addEventListener('toggle', function (e) {
+    var box = e.target.open && e.target.querySelector('[data-paths]');
+    if (box) drawPaths(box);
+  }, true);
 })();
 `;

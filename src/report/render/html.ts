@@ -1,17 +1,19 @@
 /**
  * One self-contained HTML file (no network): summary, a findings table with client-side filters,
- * each path drawn hop by hop with its evidence, and the graph viewer when one is given. Every
- * piece of input-derived text is escaped here, on the server side; the script only toggles
- * `hidden` and sets a count. A Content-Security-Policy allows only the report's own script (by
- * hash), so even an unescaped handler could not run.
+ * each path drawn hop by hop with its evidence, and the graph viewer when one is given. Markup
+ * with input-derived text is escaped here; paths are drawn by the page's script when a finding is
+ * opened, from a JSON data block (html-data.ts: each hop's text once), with textContent. A
+ * Content-Security-Policy allows only the report's own script (by hash), so even an unescaped
+ * handler could not run.
  */
 import { createHash } from 'node:crypto';
-import type { Finding, Report, ReportPath, RuleInfo } from '../types.ts';
+import type { Finding, Report, RuleInfo } from '../types.ts';
 import { SEVERITIES } from '../types.ts';
-import type { Chunks } from './chunks.ts';
+import { jsonChunks, type Chunks } from './chunks.ts';
 import { escapeHtml as h } from './escape.ts';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.ts';
-import { conditionText, evidenceText, hopVia, locationOfEvidence, locationText, refText, shortName } from './text.ts';
+import { htmlData } from './html-data.ts';
+import { evidenceText, locationOfEvidence, locationText, refText } from './text.ts';
 
 export interface HtmlOptions {
   /** A complete HTML document of the graph viewer (viz/render.ts), embedded in a sandboxed iframe. */
@@ -23,27 +25,6 @@ export interface HtmlOptions {
 }
 
 const badge = (severity: string): string => `<span class="badge sev-${h(severity)}">${h(severity)}</span>`;
-
-function node(key: string): string {
-  return `<span class="node${key === 'admin' ? ' admin' : ''}" title="${h(key)}">${h(shortName(key))}</span>`;
-}
-
-function pathHtml(f: Finding, p: ReportPath, i: number): string {
-  const parts: string[] = [node(p.hops[0]?.from ?? f.subject)];
-  for (const hop of p.hops) {
-    const items = [
-      ...hop.evidence.map((e) => {
-        const at = locationOfEvidence(f, e);
-        return `<li>${h(evidenceText(e))}${at ? ` <span class="mono">${h(locationText(at))}</span>` : ''}</li>`;
-      }),
-      ...hop.conditions.map((c) => `<li>${h(conditionText(c))}</li>`),
-      ...(hop.requires ?? []).map((r) => `<li>needs ${h(r)}</li>`),
-    ];
-    parts.push(`<span class="hop">→ ${h(hopVia(hop))}${items.length ? `<ul class="evidence">${items.join('')}</ul>` : ''}</span>`, node(hop.to));
-  }
-  if (p.final) parts.push(`<span class="hop">⇒ ${h(p.final.action)} on ${h(p.final.resource)}: ${h(p.final.decision)}</span>`);
-  return `<div class="path"><div class="muted">path ${i + 1} · ${h(p.verdict)} · ${p.hops.length} hop${p.hops.length === 1 ? '' : 's'} · <code>${h(p.id)}</code></div><div class="chain">${parts.join('')}</div></div>`;
-}
 
 const filterAttrs = (f: Finding): string =>
   ` data-finding data-severity="${h(f.severity)}" data-rule="${h(f.rule)}" data-suppressed="${f.suppression ? 'true' : 'false'}" data-text="${h(`${f.title} ${f.subject} ${f.id}`.toLowerCase())}"`;
@@ -63,7 +44,7 @@ function details(f: Finding, rule: RuleInfo | undefined): string {
   return `<details class="finding" id="${h(f.id)}"${filterAttrs(f)}><summary>${badge(f.severity)} ${h(f.title)}</summary>
 <p>${h(f.message)}</p>
 <p class="muted"><code>${h(f.id)}</code> · rule <code>${h(f.rule)}</code> · subject <code>${h(f.subject)}</code></p>
-${f.paths.map((p, i) => pathHtml(f, p, i)).join('\n')}${evidence}${refs}${locations}
+${f.paths.length ? `<div class="paths" data-paths="${h(f.id)}"></div>` : ''}${evidence}${refs}${locations}
 ${rule ? `<p><b>Fix:</b> ${h(rule.remediation)}</p><p class="muted">${rule.docs.map((d) => h(d)).join('<br>')}</p>` : ''}
 </details>`;
 }
@@ -113,6 +94,10 @@ ${SEVERITIES.map((sev) => `<label><input type="checkbox" name="severity" value="
   yield `
 ${report.warnings.length ? `<h2>${h(opts.warningsHeading ?? 'Input warnings')}</h2><ul>${report.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul>` : ''}
 </main>
+<script type="application/json" id="report-data">`;
+  // A data block, never run; `<` as \u003c so no text in it can close the element.
+  for (const chunk of jsonChunks(htmlData(report), 2, 0)) yield chunk.replace(/</g, '\\u003c');
+  yield `</script>
 <script>${HTML_SCRIPT}</script>
 </body>
 </html>
