@@ -77,6 +77,18 @@ describeBrowser('html report in headless Chromium', () => {
     expect(evidence).toContain('examples/company.yaml:53 /accounts/0/policies/6/document/Statement/0');
     expect(await details.locator('.path').nth(1).textContent()).toContain('conditional');
   });
+  it('a choke point links to the findings whose paths it cuts: following a link opens that finding, paths drawn', async () => {
+    const { page, errors } = await open(browser, company, 'links');
+    const choke = company.findings.find((f) => f.rule === 'choke-point' && f.facts.rank === 1)!;
+    const ref = choke.pathRefs![0];
+    await page.locator(`details[id="${choke.id}"] summary`).click();
+    await page.locator(`details[id="${choke.id}"] a[href="#${ref.finding}"]`).click();
+    const target = page.locator(`details[id="${ref.finding}"]`);
+    expect(await target.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    const ids = await target.locator('.path code').allTextContents();
+    expect(ref.paths.every((id) => ids.includes(id))).toBe(true);
+    expect(errors).toEqual([]);
+  });
 
   it('renders a principal named <img src=x onerror=alert(1)> and a policy named <script>… as text: nothing runs', async () => {
     const { page, dialogs, errors, network } = await open(browser, xss, 'xss');

@@ -120,5 +120,12 @@ export const HTML_SCRIPT = `
     var box = e.target.open && e.target.querySelector('[data-paths]');
     if (box) drawPaths(box);
   }, true);
+  // A link to a finding (the table, a choke point's cut paths) opens it.
+  function openLinked() {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target && target.tagName === 'DETAILS') target.open = true;
+  }
+  window.addEventListener('hashchange', openLinked);
+  openLinked();
 })();
 `;
