@@ -16,6 +16,36 @@ const KANG = `${ACCOUNT}:user/dev2-be-kang`;
 const LAMBDA_ADMIN = `${ACCOUNT}:role/service-role/lambda-admin-ops`;
 const SCREENSHOTS = process.env.IAMGRAPH_SCREENSHOTS;
 
+/** Runs of drawn (non-white) pixels along row `y` (± 1, for antialiased lines) between `x0` and `x1` of a screenshot. */
+async function inkRuns(browser: Browser, png: Buffer, y: number, x0: number, x1: number): Promise<number> {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(async ({ b64, y, x0, x1 }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const width = x1 - x0;
+      const band = ctx.getImageData(x0, y - 1, width, 3).data;
+      const darkness = (x: number, dy: number) => 765 - band[(dy * width + x) * 4] - band[(dy * width + x) * 4 + 1] - band[(dy * width + x) * 4 + 2];
+      let runs = 0;
+      let inside = false;
+      for (let x = 0; x < width; x++) {
+        const ink = Math.max(darkness(x, 0), darkness(x, 1), darkness(x, 2)) > 40;
+        if (ink && !inside) runs++;
+        inside = ink;
+      }
+      return runs;
+    }, { b64: png.toString('base64'), y, x0, x1 });
+  } finally {
+    await page.close();
+  }
+}
+
 describeBrowser('viewer in headless Chromium', () => {
   let browser: Browser;
   let company: Built;
@@ -80,11 +110,13 @@ describeBrowser('viewer in headless Chromium', () => {
     const edges = await page.evaluate(() => {
       const { renderer } = window.iamgraphViewer!;
       const graph = renderer.getGraph();
-      return graph.edges().map((e) => ({ kind: graph.getEdgeAttribute(e, 'technique')?.id ?? graph.getEdgeAttribute(e, 'kind'), from: graph.source(e), to: graph.target(e), color: renderer.getEdgeDisplayData(e)!.color, hidden: renderer.getEdgeDisplayData(e)!.hidden }));
+      return graph.edges().map((e) => ({ kind: graph.getEdgeAttribute(e, 'technique')?.id ?? graph.getEdgeAttribute(e, 'kind'), from: graph.source(e), to: graph.target(e), color: renderer.getEdgeDisplayData(e)!.color, type: renderer.getEdgeDisplayData(e)!.type, hidden: renderer.getEdgeDisplayData(e)!.hidden }));
     });
     const edge = (from: string, kind: string) => edges.find((e) => e.from === from && e.kind === kind)!;
     expect(edge(KANG, 'pass-role-lambda').color).toBe('#1d2330');
     expect(edge(KANG, 'lambda-update-function-code').color).toBe('#e0a000');
+    expect(edge(KANG, 'lambda-update-function-code').type).toBe('dashed-arrow');
+    expect(edge(KANG, 'pass-role-lambda').type).toBe('arrow');
     expect(edge(LAMBDA_ADMIN, 'is-admin').color).toBe('#1d2330');
     expect(edges.filter((e) => !e.hidden).length).toBe(3);
     if (SCREENSHOTS) {
@@ -93,6 +125,26 @@ describeBrowser('viewer in headless Chromium', () => {
       await page.waitForTimeout(200);
       await page.screenshot({ path: `${SCREENSHOTS}/viewer.png` });
     }
+  });
+
+  it('draws conditional edges dashed and the others solid (pixels along each edge)', async () => {
+    const { page, errors } = await openViewer(browser, company.file);
+    // Two horizontal edges on an otherwise empty graph: the same kind, one of them conditional.
+    const ends = await page.evaluate(() => {
+      const { renderer } = window.iamgraphViewer!;
+      const g = renderer.getGraph();
+      g.clear();
+      for (const [key, x, y] of [['a', 0, 0], ['b', 100, 0], ['c', 0, 40], ['d', 100, 40]] as const) g.addNode(key, { key, kind: 'role', label: '', x, y } as never);
+      g.addDirectedEdgeWithKey('solid', 'a', 'b', { kind: 'can-assume', conditional: false, evidence: [], conditions: [] } as never);
+      g.addDirectedEdgeWithKey('dashed', 'c', 'd', { kind: 'can-assume', conditional: true, evidence: [], conditions: [] } as never);
+      renderer.refresh();
+      return Object.fromEntries(['a', 'b', 'c', 'd'].map((n) => [n, renderer.graphToViewport({ x: g.getNodeAttribute(n, "x") as number, y: g.getNodeAttribute(n, "y") as number })]));
+    });
+    const png = await page.locator('#graph').screenshot();
+    const runs = (from: { x: number; y: number }, to: { x: number; y: number }) => inkRuns(browser, png, Math.round(from.y), Math.round(Math.min(from.x, to.x)) + 20, Math.round(Math.max(from.x, to.x)) - 30);
+    expect(await runs(ends.a, ends.b)).toBe(1);
+    expect(await runs(ends.c, ends.d)).toBeGreaterThanOrEqual(5);
+    expect(errors).toEqual([]);
   });
 
   it('with no principal selected, the admin target lists the paths of every principal: the same as `privesc`', async () => {

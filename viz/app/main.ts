@@ -19,7 +19,8 @@ import { renderPathList } from './panels/path-list.ts';
 import { setUpSearch } from './panels/search.ts';
 import { setUpTargets } from './panels/targets.ts';
 import { nodeTargetPaths, precomputedPaths } from './paths.ts';
-import { edgeReducer, highlightOf, nodeReducer, sizesFor, type ViewState } from './view.ts';
+import { EdgeDashedArrowProgram } from './dashed-edge.ts';
+import { DASHED_EDGE, edgeReducer, highlightOf, nodeReducer, sizesFor, type ViewState } from './view.ts';
 import './style.css';
 
 declare global {
@@ -50,9 +51,10 @@ function start(container: HTMLElement): void {
   const state: ViewState = { selected: null, target: '', paths: [], truncated: false, groups: new Set(), account: '', hideConditional: false };
   const sizes = sizesFor(graph.order);
   const large = shown.show([]).size > 20_000;
+  const pointsAndLines = graph.order > 5_000;
   const renderer = new Sigma<NodeAttributes, EdgeAttributes>(shown.show([]), container, {
-    // Large graphs: points and plain lines, far cheaper to draw than circles and arrows.
-    ...(graph.order > 5_000 ? { defaultNodeType: 'point', defaultEdgeType: 'line', nodeProgramClasses: { point: NodePointProgram }, edgeProgramClasses: { line: EdgeLineProgram } } : { defaultEdgeType: 'arrow' }),
+    // Large graphs: points and plain lines, far cheaper to draw than circles and arrows (and dashes).
+    ...(pointsAndLines ? { defaultNodeType: 'point', defaultEdgeType: 'line', nodeProgramClasses: { point: NodePointProgram }, edgeProgramClasses: { line: EdgeLineProgram } } : { defaultEdgeType: 'arrow', edgeProgramClasses: { [DASHED_EDGE]: EdgeDashedArrowProgram } }),
     renderEdgeLabels: false,
     hideEdgesOnMove: large,
     hideLabelsOnMove: large,
@@ -69,7 +71,7 @@ function start(container: HTMLElement): void {
     const drawn = shown.show([...h.pathEdges.keys(), ...h.reachEdges]);
     if (drawn !== renderer.getGraph()) renderer.setGraph(drawn);
     renderer.setSetting('nodeReducer', nodeReducer(state, h, sizes));
-    renderer.setSetting('edgeReducer', edgeReducer(state, h));
+    renderer.setSetting('edgeReducer', edgeReducer(state, h, !pointsAndLines));
     // Now, not on the next frame: display data (camera targets, tests) must match the state.
     renderer.refresh();
     renderPathList(byId('path-list'), byId('path-count'), state.paths, state.truncated, state.target !== '');

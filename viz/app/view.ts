@@ -87,14 +87,19 @@ export function nodeReducer(state: ViewState, h: Highlight, sizes: Sizes) {
   };
 }
 
-export function edgeReducer(state: ViewState, h: Highlight) {
+/** The edge type of conditional edges (dashed-edge.ts), when the renderer draws arrows. */
+export const DASHED_EDGE = 'dashed-arrow';
+
+/** `dashes`: conditional edges are drawn dashed (not in points-and-lines mode, which has no dashes). */
+export function edgeReducer(state: ViewState, h: Highlight, dashes: boolean) {
   return (edge: string, data: Attributes): Attributes => {
     const a = data as EdgeAttributes;
     const group = EDGE_GROUP_OF[a.kind];
     const onPath = h.pathEdges.get(edge);
     const hidden = !state.groups.has(group) || (state.hideConditional && a.conditional);
-    if (onPath !== undefined) return { size: 3, color: onPath ? CONDITIONAL_COLOUR : HIGHLIGHT_EDGE, hidden: false, zIndex: 2 };
+    const type = dashes && (onPath ?? a.conditional) ? { type: DASHED_EDGE } : {};
+    if (onPath !== undefined) return { size: 3, color: onPath ? CONDITIONAL_COLOUR : HIGHLIGHT_EDGE, hidden: false, zIndex: 2, ...type };
     const lit = h.nodes === null ? true : h.reachEdges.has(edge);
-    return { size: 1, color: lit ? EDGE_COLOURS[group] : FADED_EDGE, hidden: hidden || (h.nodes !== null && !lit && state.target !== ''), zIndex: lit ? 1 : 0 };
+    return { size: 1, color: lit ? EDGE_COLOURS[group] : FADED_EDGE, hidden: hidden || (h.nodes !== null && !lit && state.target !== ''), zIndex: lit ? 1 : 0, ...type };
   };
 }

@@ -15,6 +15,6 @@ export function renderLegend(container: HTMLElement, graph: AccessGraph): void {
   graph.forEachNode((_n, a) => kinds.add(a.kind));
   const items = (Object.keys(NODE_COLOURS) as NodeKind[]).filter((k) => kinds.has(k)).map((k) => el('div', { data: { kind: k } }, swatch(NODE_COLOURS[k]), NODE_KIND_LABELS[k]));
   items.push(...EDGE_GROUPS.map((g) => el('div', { data: { group: g.id } }, swatch(g.colour, true), g.label)));
-  items.push(el('div', {}, swatch(CONDITIONAL_COLOUR, true), 'conditional hop on a path'));
+  items.push(el('div', {}, swatch(CONDITIONAL_COLOUR, true), 'conditional: dashed, amber on a path'));
   container.replaceChildren(...items);
 }
