@@ -14,10 +14,14 @@ export interface AnalysisCliOptions extends InputOptions {
   quiet?: boolean;
 }
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+/** Commander's accumulator for a repeatable option. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-export function addAnalysisOptions(cmd: Command): Command {
-  return addInputOption(cmd)
+export const addAnalysisOptions = (cmd: Command): Command => addAnalysisFlags(addInputOption(cmd));
+
+/** The analysis options without -i (for commands that read their inputs their own way). */
+export function addAnalysisFlags(cmd: Command): Command {
+  return cmd
     .option('--max-depth <n>', 'longest path, in hops', String(DEFAULT_ANALYSIS_OPTIONS.maxDepth))
     .option('--max-paths <n>', 'paths per pair (the output says when it cut)', String(DEFAULT_ANALYSIS_OPTIONS.maxPaths))
     .option('--context <key=value>', 'fix a request key (repeatable; comma-separate several values); every other key is unknown', collect, [])

@@ -44,12 +44,12 @@ export function recordErrors(page: Page): string[] {
 }
 
 /**
- * Decodes a PNG screenshot in the page (Image + 2D canvas) and counts pixels whose colour is far
- * from the background: a blank or failed render counts (almost) none.
+ * Decodes a PNG screenshot in `page` (Image + 2D canvas) and runs `analyse` on its pixels there.
+ * `analyse` is sent as source text: it may use only its arguments.
  */
-export async function countInkPixels(page: Page, png: Buffer, background: [number, number, number] = [255, 255, 255]): Promise<{ width: number; height: number; ink: number; colours: number }> {
+export async function withPixels<A, R>(page: Page, png: Buffer, analyse: (image: ImageData, arg: A) => R, arg: A): Promise<R> {
   return page.evaluate(
-    async ({ b64, bg }) => {
+    async ({ b64, source, arg }) => {
       const img = new Image();
       img.src = `data:image/png;base64,${b64}`;
       await img.decode();
@@ -58,20 +58,28 @@ export async function countInkPixels(page: Page, png: Buffer, background: [numbe
       canvas.height = img.height;
       const ctx = canvas.getContext('2d')!;
       ctx.drawImage(img, 0, 0);
-      const data = ctx.getImageData(0, 0, img.width, img.height).data;
-      let ink = 0;
-      const colours = new Set<number>();
-      for (let i = 0; i < data.length; i += 4) {
-        const d = Math.abs(data[i] - bg[0]) + Math.abs(data[i + 1] - bg[1]) + Math.abs(data[i + 2] - bg[2]);
-        if (d > 60) {
-          ink++;
-          colours.add(((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4));
-        }
-      }
-      return { width: img.width, height: img.height, ink, colours: colours.size };
+      const fn = new Function(`return (${source});`)() as (image: ImageData, arg: unknown) => unknown;
+      return fn(ctx.getImageData(0, 0, img.width, img.height), arg);
     },
-    { b64: png.toString('base64'), bg: background },
-  );
+    { b64: png.toString('base64'), source: analyse.toString(), arg },
+  ) as Promise<R>;
+}
+
+/** Counts pixels whose colour is far from the background: a blank or failed render counts (almost) none. */
+export async function countInkPixels(page: Page, png: Buffer, background: [number, number, number] = [255, 255, 255]): Promise<{ width: number; height: number; ink: number; colours: number }> {
+  return withPixels(page, png, (image, bg) => {
+    const data = image.data;
+    let ink = 0;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const d = Math.abs(data[i] - bg[0]) + Math.abs(data[i + 1] - bg[1]) + Math.abs(data[i + 2] - bg[2]);
+      if (d > 60) {
+        ink++;
+        colours.add(((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4));
+      }
+    }
+    return { width: image.width, height: image.height, ink, colours: colours.size };
+  }, background);
 }
 
 export interface Opened {

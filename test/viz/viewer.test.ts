@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { privesc } from '../../src/analysis/index.ts';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/analysis/types.ts';
-import { countInkPixels, describeBrowser, launchChromium } from '../browser/chromium.ts';
+import { countInkPixels, describeBrowser, launchChromium, withPixels } from '../browser/chromium.ts';
 import { nodePosition, openViewer, viewerPage, type Built } from './helpers.ts';
 
 const ACCOUNT = 'arn:aws:iam::111122223333';
@@ -20,27 +20,20 @@ const SCREENSHOTS = process.env.IAMGRAPH_SCREENSHOTS;
 async function inkRuns(browser: Browser, png: Buffer, y: number, x0: number, x1: number): Promise<number> {
   const page = await browser.newPage();
   try {
-    return await page.evaluate(async ({ b64, y, x0, x1 }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const width = x1 - x0;
-      const band = ctx.getImageData(x0, y - 1, width, 3).data;
-      const darkness = (x: number, dy: number) => 765 - band[(dy * width + x) * 4] - band[(dy * width + x) * 4 + 1] - band[(dy * width + x) * 4 + 2];
+    return await withPixels(page, png, (image, { y, x0, x1 }) => {
+      const darkness = (x: number, row: number) => {
+        const i = (row * image.width + x) * 4;
+        return 765 - image.data[i] - image.data[i + 1] - image.data[i + 2];
+      };
       let runs = 0;
       let inside = false;
-      for (let x = 0; x < width; x++) {
-        const ink = Math.max(darkness(x, 0), darkness(x, 1), darkness(x, 2)) > 40;
+      for (let x = x0; x < x1; x++) {
+        const ink = Math.max(darkness(x, y - 1), darkness(x, y), darkness(x, y + 1)) > 40;
         if (ink && !inside) runs++;
         inside = ink;
       }
       return runs;
-    }, { b64: png.toString('base64'), y, x0, x1 });
+    }, { y, x0, x1 });
   } finally {
     await page.close();
   }

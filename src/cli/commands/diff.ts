@@ -3,7 +3,7 @@
  * `--baseline report.json` against `-i …`. `--fail-on` gates on what is new.
  */
 import type { Command } from 'commander';
-import { DEFAULT_ANALYSIS_OPTIONS } from '../../analysis/types.ts';
+import { addAnalysisFlags } from '../analysis-options.ts';
 import { REPORT_SCHEMA_VERSION, JsonFormError, diffReports, failOnExitCode, gatedFindings, diffChunks, reportFromJson, type JsonReport, type Report } from '../../report/index.ts';
 import { reportFromModel } from '../../report/run.ts';
 import { UserError } from '../errors.ts';
@@ -49,14 +49,8 @@ export function register(program: Command): void {
       sides[side].push(value);
       return [...sides.old, ...sides.new];
     })
-    .option('--strict', 'stop at the first bad input instead of loading the valid rest')
-    .option('--max-depth <n>', 'longest path, in hops', String(DEFAULT_ANALYSIS_OPTIONS.maxDepth))
-    .option('--max-paths <n>', 'paths per pair', String(DEFAULT_ANALYSIS_OPTIONS.maxPaths))
-    .option('--context <key=value>', 'fix a request key (repeatable)', (v: string, p: string[] = []) => [...p, v], [])
-    .option('--assume-mfa', 'assume aws:MultiFactorAuthPresent is true')
-    .option('--no-conditional', 'hide paths that depend on unknown conditions or resources')
-    .option('--json', 'same as --format json')
-    .option('-q, --quiet', 'no progress bar (it is only drawn on a terminal, on stderr)');
+    .option('--strict', 'stop at the first bad input instead of loading the valid rest');
+  addAnalysisFlags(cmd);
   cmd.on('option:old', () => { side = 'old'; });
   cmd.on('option:new', () => { side = 'new'; });
   addReportOptions(cmd)

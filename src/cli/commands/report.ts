@@ -5,7 +5,7 @@ import type { AccessGraph } from '../../graph/index.ts';
 import { renderViewerHtml, viewerBuilt } from '../../../viz/render.ts';
 import { DEFAULT_REPORT_OPTIONS, failOnExitCode, parseFormat, parseSeverity, parseSuppressions, reportChunks, type BuildReportOptions, type Format, type HtmlOptions, type Report, type ReportOptions, type Severity } from '../../report/index.ts';
 import { reportFromModel } from '../../report/run.ts';
-import { addAnalysisOptions, analysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
+import { addAnalysisOptions, analysisOptions, collect, type AnalysisCliOptions } from '../analysis-options.ts';
 import { UserError } from '../errors.ts';
 import { loadFromOptions } from '../inputs-option.ts';
 import { createProgress, type Progress } from '../progress.ts';
@@ -26,7 +26,6 @@ export interface ReportCliOptions extends AnalysisCliOptions {
   chokePoints: string;
 }
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** Options report and diff share (output, gating, suppressions, rule settings). */
 export function addReportOptions(cmd: Command): Command {

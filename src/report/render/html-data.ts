@@ -36,9 +36,9 @@ export function htmlData(report: Report): HtmlData {
   // A statement is at one place whichever finding cites it.
   const where = new Map<string, SourceLocation>();
   for (const f of findings) for (const l of f.locations) if (l.policy !== undefined) where.set(`${l.policy}#${l.statement}`, l);
+  const at = (policy: string, statement: number) => where.get(`${policy}#${statement}`);
   const hops: Record<string, HtmlHop> = {};
   for (const [id, hop] of Object.entries(form.hops)) {
-    const at = (policy: string, statement: number) => where.get(`${policy}#${statement}`);
     hops[id] = {
       to: hop.to,
       toLabel: shortName(hop.to),
