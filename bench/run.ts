@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadInputs } from '../ingest/index.ts';
 import { findPaths, privesc, whoCan } from '../src/analysis/index.ts';
-import { DEFAULT_ANALYSIS_OPTIONS } from '../src/analysis/types.ts';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../src/access/options.ts';
 import { buildGraph } from '../src/graph/index.ts';
 import { buildReport, DEFAULT_REPORT_OPTIONS, reportChunks } from '../src/report/index.ts';
 import { runEngineBench } from './engine.ts';

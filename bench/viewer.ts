@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { loadInputs } from '../ingest/index.ts';
-import { DEFAULT_ANALYSIS_OPTIONS } from '../src/analysis/types.ts';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../src/access/options.ts';
 import { buildGraph } from '../src/graph/index.ts';
 import { layOut } from '../viz/layout.ts';
 import { renderViewerHtml } from '../viz/render.ts';

@@ -10,7 +10,7 @@
  */
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import { UndirectedGraph } from 'graphology';
-import type { AccessGraph } from '../src/graph/build.ts';
+import type { AccessGraph } from '../src/graph/types.ts';
 import type { BaseEdgeKind } from '../src/graph/types.ts';
 
 const PLACING: ReadonlySet<BaseEdgeKind> = new Set(['member-of', 'has-policy', 'trusts', 'is-admin', 'can-pass-to-service']);

@@ -1,6 +1,6 @@
 /** The access graph packed for the viewer page (see payload.ts), and unpacked again in the page. */
 import { MultiDirectedGraph } from 'graphology';
-import type { AccessGraph } from '../src/graph/build.ts';
+import type { AccessGraph } from '../src/graph/types.ts';
 import type { EdgeAttributes, Evidence } from '../src/graph/types.ts';
 import { EDGE_STRIDE, EdgeField, type EdgeTables, type PackedGraph } from './payload.ts';
 

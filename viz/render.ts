@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { WhoCanAnswer } from '../src/analysis/types.ts';
-import type { AccessGraph } from '../src/graph/build.ts';
+import type { AccessGraph } from '../src/graph/types.ts';
 import { UserError } from '../src/errors.ts';
 import { jsonForScript } from '../src/report/render/escape.ts';
 import type { Finding } from '../src/report/types.ts';

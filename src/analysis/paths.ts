@@ -3,12 +3,13 @@
  * The search itself is search.ts; this adds the final hop for an action on a resource: the
  * principal reached must be allowed it by the policy engine, with its own permissions.
  */
-import type { AccessGraph } from '../graph/build.ts';
-import { effectiveAccess } from '../graph/access.ts';
+import type { AccessGraph } from '../graph/types.ts';
+import { effectiveAccess } from '../access/decide.ts';
 import type { AccountModel } from '../model/types.ts';
 import type { Decision } from '../policy/types.ts';
 import { distancesTo, prepareNodeTarget, reachableFrom, searchPaths, type PreparedTarget } from './search.ts';
-import type { AnalysisOptions, FinalAccess, PathsAnswer } from './types.ts';
+import type { FinalAccess, PathsAnswer } from './types.ts';
+import type { AnalysisOptions } from '../access/options.ts';
 
 export type { PreparedTarget };
 

@@ -2,15 +2,17 @@
  * The questions: can, who-can, what-can, privesc — all answered from the same graph and the same
  * path objects.
  */
-import type { AccessGraph } from '../graph/build.ts';
-import { decide, mayAllow } from '../graph/access.ts';
-import { profileOf } from '../graph/profile.ts';
+import type { AccessGraph } from '../graph/types.ts';
+import { mayAllow } from '../access/decide.ts';
+import { decideAccess } from '../access/decide.ts';
+import { profileOf } from '../access/profile.ts';
 import { ADMIN_NODE } from '../graph/types.ts';
 import { principalsOf } from '../model/query.ts';
 import type { AccountModel } from '../model/types.ts';
 import { actionsMatching, loadActionCatalog } from '../policy/catalog.ts';
 import { finalAccessOf, findPaths, prepareTarget } from './paths.ts';
-import type { AnalysisOptions, FinalAccess, Path, PrivescAnswer, WhoCanAnswer } from './types.ts';
+import type { FinalAccess, Path, PrivescAnswer, WhoCanAnswer } from './types.ts';
+import type { AnalysisOptions } from '../access/options.ts';
 
 /** Principals (and outside sources) that can do `action` on `resource`, each with its paths. */
 export function whoCan(graph: AccessGraph, model: AccountModel, action: string, resource: string, opts: AnalysisOptions): WhoCanAnswer {
@@ -22,7 +24,7 @@ export function whoCan(graph: AccessGraph, model: AccountModel, action: string, 
       direct.set(arn, null);
       continue;
     }
-    direct.set(arn, finalAccessOf(decide(model, profile, { action, resource }), { action, resource }, opts));
+    direct.set(arn, finalAccessOf(decideAccess(model, profile, { action, resource }), { action, resource }, opts));
   }
   const prepared = prepareTarget(graph, model, { action, resource }, opts, [...direct.keys()].filter((k) => direct.get(k)), direct);
   const principals: WhoCanAnswer['principals'] = [];
@@ -99,7 +101,7 @@ export async function whatCan(graph: AccessGraph, model: AccountModel, principal
     for (const policy of profile.identity) for (const s of policy.statements) if (s.parsed.effect === 'Allow') (s.parsed.action ?? ['*']).forEach((a) => patterns.add(a));
     for (const pattern of patterns) {
       for (const action of actionsMatching(pattern)) {
-        const d = decide(model, profile, { action, resource: '*' });
+        const d = decideAccess(model, profile, { action, resource: '*' });
         if (d.decision !== 'allowed') continue;
         const service = action.split(':')[0];
         const entry = byService.get(service) ?? { actions: new Set(), via: new Set() };

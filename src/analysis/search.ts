@@ -4,9 +4,10 @@
  * first, at most `maxPaths` per pair (and says when cut). Pure graph code, no policy engine: the
  * CLI's questions (paths.ts adds the "action on resource" final hop) and the viewer share it.
  */
-import type { AccessGraph } from '../graph/build.ts';
+import type { AccessGraph } from '../graph/types.ts';
 import { ADMIN_NODE, type EdgeAttributes } from '../graph/types.ts';
-import type { AnalysisOptions, FinalAccess, Hop, Path, PathsAnswer } from './types.ts';
+import type { FinalAccess, Hop, Path, PathsAnswer } from './types.ts';
+import type { AnalysisOptions } from '../access/options.ts';
 
 export type SearchOptions = Pick<AnalysisOptions, 'maxDepth' | 'maxPaths' | 'includeConditional'>;
 

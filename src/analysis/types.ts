@@ -4,6 +4,7 @@
 import type { Evidence, TechniqueRef } from '../graph/types.ts';
 import type { EvalDecision, ResidualCondition } from '../policy/types.ts';
 
+
 export interface Hop {
   from: string;
   /** ARN, or `admin`. */
@@ -48,20 +49,3 @@ export interface PrivescAnswer {
   findings: Array<{ principal: string; paths: Path[] }>;
   warnings: string[];
 }
-
-export interface AnalysisOptions {
-  maxDepth: number;
-  maxPaths: number;
-  /** Fixed request keys (lower-cased key → values); all others are unknown. */
-  context: Record<string, string[]>;
-  assumeMfa: boolean;
-  includeConditional: boolean;
-}
-
-export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
-  maxDepth: 8,
-  maxPaths: 20,
-  context: {},
-  assumeMfa: false,
-  includeConditional: true,
-};

@@ -1,6 +1,6 @@
 /** Options shared by the analysis commands, turned into AnalysisOptions. */
 import type { Command } from 'commander';
-import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../analysis/types.ts';
+import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../access/options.ts';
 import { UserError } from './errors.ts';
 import { addInputOption, type InputOptions } from './inputs-option.ts';
 

@@ -1,6 +1,6 @@
 /** Loads inputs and builds the graph once for an analysis command. */
 import { buildGraph, type AccessGraph } from '../graph/index.ts';
-import type { AnalysisOptions } from '../analysis/types.ts';
+import type { AnalysisOptions } from '../access/options.ts';
 import type { AccountModel } from '../model/types.ts';
 import { analysisOptions, type AnalysisCliOptions } from './analysis-options.ts';
 import { loadFromOptions } from './inputs-option.ts';

@@ -14,38 +14,14 @@ import { accountOfArn, parseIamArn, rootArn } from '../model/arn.ts';
 import type { AccountModel } from '../model/types.ts';
 import { evaluate } from '../policy/evaluate.ts';
 import { makeContext } from '../policy/context.ts';
-import type { CallerInfo, Decision } from '../policy/types.ts';
-import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../analysis/types.ts';
-import { adminCheck, ALLOW_ALL } from './admin.ts';
-import { decide, mayAllow } from './access.ts';
-import { profileOf, type PrincipalProfile } from './profile.ts';
+import type { CallerInfo } from '../policy/types.ts';
+import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../access/options.ts';
+import { adminCheck, ALLOW_ALL } from '../access/admin.ts';
+import { decideAccess, mayAllow } from '../access/decide.ts';
+import { profileOf } from '../access/profile.ts';
 import { applyTechniques } from './techniques/apply.ts';
-import { ADMIN_NODE, PUBLIC_NODE, accountNodeKey, serviceNodeKey, type EdgeAttributes, type Evidence, type NodeAttributes } from './types.ts';
-
-export type AccessGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
-
-export interface BuildContext {
-  model: AccountModel;
-  options: AnalysisOptions;
-  graph: AccessGraph;
-  profiles: Map<string, PrincipalProfile>;
-  /** account → its principals whose identity policies could allow sts:AssumeRole */
-  assumersByAccount: Map<string, string[]>;
-  principalsByAccount: Map<string, string[]>;
-  admins: Set<string>;
-}
-
-export const evidenceOf = (d: Decision): Evidence[] => d.matched.map((ref) => ({ ...ref }));
-
-export function addEdge(ctx: BuildContext, source: string, target: string, attributes: EdgeAttributes): void {
-  const key = `${source}->${target}:${attributes.technique?.id ?? attributes.kind}`;
-  if (ctx.graph.hasEdge(key)) return;
-  ctx.graph.addDirectedEdgeWithKey(key, source, target, attributes);
-}
-
-function ensureNode(graph: AccessGraph, key: string, attributes: NodeAttributes): void {
-  if (!graph.hasNode(key)) graph.addNode(key, attributes);
-}
+import { addEdge, ensureNode, evidenceOf, type BuildContext } from './context.ts';
+import { ADMIN_NODE, PUBLIC_NODE, accountNodeKey, serviceNodeKey, type AccessGraph, type EdgeAttributes, type NodeAttributes } from './types.ts';
 
 function addNodes(ctx: BuildContext): void {
   const { model, graph } = ctx;
@@ -78,8 +54,7 @@ function addPolicies(ctx: BuildContext): void {
     }
     if (boundary && model.policies[boundary]) {
       ensureNode(graph, boundary, { kind: 'policy', label: model.policies[boundary].name, arn: boundary });
-      const key = `${owner}->${boundary}:boundary`;
-      if (!graph.hasEdge(key)) graph.addDirectedEdgeWithKey(key, owner, boundary, { kind: 'has-policy', evidence: [], conditions: [], conditional: false, requires: ['permissions boundary'] });
+      addEdge(ctx, owner, boundary, { kind: 'has-policy', evidence: [], conditions: [], conditional: false, requires: ['permissions boundary'] }, 'boundary');
     }
   };
   for (const u of Object.values(model.users)) attach(u.arn, u.managedPolicies, u.boundary);
@@ -225,7 +200,7 @@ function addAssumeEdges(ctx: BuildContext): void {
     for (const source of [...internal].sort()) {
       if (source === role.arn) continue;
       const profile = ctx.profiles.get(source)!;
-      const decisions = ['sts:AssumeRole', ...companions].map((action) => decide(model, profile, { action, resource: role.arn }));
+      const decisions = ['sts:AssumeRole', ...companions].map((action) => decideAccess(model, profile, { action, resource: role.arn }));
       if (decisions.some((d) => d.decision !== 'allowed')) continue;
       addEdge(ctx, source, role.arn, {
         kind: 'can-assume', actions: ['sts:AssumeRole', ...companions], evidence: decisions.flatMap(evidenceOf),

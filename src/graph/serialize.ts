@@ -1,6 +1,6 @@
 /** The graph in graphology's export form, with nodes and edges sorted by key (deterministic). */
 import type { SerializedGraph } from 'graphology-types';
-import type { AccessGraph } from './build.ts';
+import type { AccessGraph } from './types.ts';
 import type { EdgeAttributes, NodeAttributes } from './types.ts';
 
 export type SerializedAccessGraph = SerializedGraph<NodeAttributes, EdgeAttributes>;

@@ -3,6 +3,7 @@
  * keyed by ARN (or by the special keys below); its `export()` form is what the viewer, the
  * Neo4j export and the reports consume, so these attribute shapes are a stable contract.
  */
+import type { MultiDirectedGraph } from 'graphology';
 import type { ResidualCondition, StatementRef } from '../policy/types.ts';
 
 export type NodeKind =
@@ -77,3 +78,5 @@ export interface EdgeAttributes {
   requires?: string[];
   conditional: boolean;
 }
+
+export type AccessGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;

@@ -3,9 +3,10 @@
  * renders. The JSON form of `Report` is documented in `schema/report.schema.json`; bump
  * `REPORT_SCHEMA_VERSION` on any incompatible change.
  */
-import type { Path, PrivescAnswer, AnalysisOptions } from '../analysis/types.ts';
+import type { Path, PrivescAnswer } from '../analysis/types.ts';
+import type { AnalysisOptions } from '../access/options.ts';
 import type { Evidence } from '../graph/types.ts';
-import type { AccessGraph } from '../graph/build.ts';
+import type { AccessGraph } from '../graph/types.ts';
 import type { AccountModel } from '../model/types.ts';
 import type { ExternalTrust } from './external-trusts.ts';
 

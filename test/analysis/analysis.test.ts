@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadInputs } from '../../ingest/index.ts';
 import { buildGraph, type AccessGraph } from '../../src/graph/index.ts';
 import { can, findPaths, privesc, whoCan } from '../../src/analysis/index.ts';
-import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/analysis/types.ts';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/access/options.ts';
 import type { AccountModel } from '../../src/model/index.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));

@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadInputs } from '../../ingest/index.ts';
 import { privesc } from '../../src/analysis/index.ts';
-import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/analysis/types.ts';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/access/options.ts';
 import { buildGraph, type AccessGraph } from '../../src/graph/index.ts';
 import type { AccountModel } from '../../src/model/types.ts';
 import { buildReport, type BuildReportOptions } from '../../src/report/build.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadInputs } from '../../ingest/index.ts';
 import { privesc, whoCan } from '../../src/analysis/index.ts';
-import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/analysis/types.ts';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/access/options.ts';
 import { buildGraph, type AccessGraph } from '../../src/graph/index.ts';
 import type { AccountModel } from '../../src/model/types.ts';
 import { buildReport } from '../../src/report/build.ts';

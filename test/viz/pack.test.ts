@@ -2,7 +2,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../../ingest/index.ts';
-import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/analysis/types.ts';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/access/options.ts';
 import { buildGraph, type AccessGraph } from '../../src/graph/index.ts';
 import type { EdgeAttributes } from '../../src/graph/types.ts';
 import { MAX_DYNAMIC_EDGES, DENSE_EDGES, defaultGroups, shownGraph } from '../../viz/app/shown-graph.ts';

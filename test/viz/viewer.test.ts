@@ -3,11 +3,11 @@
  * clicks select, a target highlights its paths and lists their hops, filters apply, hostile names
  * stay text, and the PNG export draws the view. `npm run screenshots` saves the README picture.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { privesc } from '../../src/analysis/index.ts';
-import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/analysis/types.ts';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/access/options.ts';
 import { countInkPixels, describeBrowser, launchChromium, withPixels } from '../browser/chromium.ts';
 import { nodePosition, openViewer, viewerPage, type Built } from './helpers.ts';
 

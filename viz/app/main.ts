@@ -5,7 +5,7 @@
  */
 import Sigma from 'sigma';
 import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
-import type { AccessGraph } from '../../src/graph/build.ts';
+import type { AccessGraph } from '../../src/graph/types.ts';
 import type { EdgeAttributes, NodeAttributes } from '../../src/graph/types.ts';
 import { unpackGraph } from '../pack.ts';
 import { readPayload } from './data.ts';

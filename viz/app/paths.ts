@@ -5,7 +5,7 @@
  */
 import { prepareNodeTarget, searchPaths, type SearchOptions } from '../../src/analysis/search.ts';
 import type { Path } from '../../src/analysis/types.ts';
-import type { AccessGraph } from '../../src/graph/build.ts';
+import type { AccessGraph } from '../../src/graph/types.ts';
 import { ADMIN_NODE } from '../../src/graph/types.ts';
 import type { PrecomputedTarget } from '../payload.ts';
 

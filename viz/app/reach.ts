@@ -1,5 +1,5 @@
 /** What a node can reach and what can reach it: BFS over the edges that grant or change identity. */
-import type { AccessGraph } from '../../src/graph/build.ts';
+import type { AccessGraph } from '../../src/graph/types.ts';
 import type { BaseEdgeKind } from '../../src/graph/types.ts';
 
 /** Trust edges say who a role lets in, and policy edges what is attached: neither is reach. */

@@ -6,7 +6,7 @@
  * Search, reach and paths always use the full graph.
  */
 import { MultiDirectedGraph } from 'graphology';
-import type { AccessGraph } from '../../src/graph/build.ts';
+import type { AccessGraph } from '../../src/graph/types.ts';
 import type { BaseEdgeKind } from '../../src/graph/types.ts';
 import { EDGE_GROUPS, type EdgeGroup } from './palette.ts';
 

@@ -3,7 +3,7 @@
  * path nodes and edges), turned into sigma node/edge reducers. Pure functions of the state.
  */
 import type { Attributes } from 'graphology-types';
-import type { AccessGraph } from '../../src/graph/build.ts';
+import type { AccessGraph } from '../../src/graph/types.ts';
 import type { EdgeAttributes, NodeAttributes } from '../../src/graph/types.ts';
 import { CONDITIONAL_COLOUR, EDGE_COLOURS, EDGE_GROUP_OF, FADED_EDGE, FADED_NODE, HIGHLIGHT_EDGE, NODE_COLOURS, type EdgeGroup } from './palette.ts';
 import { edgesOfHop, type SourcedPath } from './paths.ts';

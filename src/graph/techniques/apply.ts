@@ -5,10 +5,11 @@
  */
 import type { AccountModel } from '../../model/types.ts';
 import type { Decision, ResidualCondition } from '../../policy/types.ts';
-import { decide, mayAllow, resourceIndependent } from '../access.ts';
-import { adminCheck, ALLOW_ALL } from '../admin.ts';
-import { addEdge, evidenceOf, type BuildContext } from '../build.ts';
-import type { PrincipalProfile } from '../profile.ts';
+import { mayAllow, resourceIndependent } from '../../access/decide.ts';
+import { decideAccess } from '../../access/decide.ts';
+import { adminCheck, ALLOW_ALL } from '../../access/admin.ts';
+import { addEdge, evidenceOf, type BuildContext } from '../context.ts';
+import type { PrincipalProfile } from '../../access/profile.ts';
 import { ADMIN_NODE, type EdgeAttributes, type Evidence, type TechniqueRef } from '../types.ts';
 import { TECHNIQUES, type RequiredAction, type Technique } from './catalog.ts';
 
@@ -82,14 +83,14 @@ function resourceOf(required: RequiredAction, target: string, profile: Principal
  */
 function decideSomewhere(model: AccountModel, profile: PrincipalProfile, required: RequiredAction, resource: string): Decision {
   const context = required.context ? { context: required.context } : {};
-  const d = decide(model, profile, { action: required.action, resource, ...context });
+  const d = decideAccess(model, profile, { action: required.action, resource, ...context });
   if (d.decision === 'allowed' || required.resource === 'target') return d;
   for (const policy of profile.identity) {
     for (const s of policy.statements) {
       if (s.parsed.effect !== 'Allow' || !s.matchesAction(required.action)) continue;
       for (const pattern of s.parsed.resource ?? []) {
         if (!pattern.startsWith('arn:')) continue;
-        const somewhere = decide(model, profile, { action: required.action, resource: pattern, ...context });
+        const somewhere = decideAccess(model, profile, { action: required.action, resource: pattern, ...context });
         if (somewhere.decision === 'allowed') return somewhere;
       }
     }

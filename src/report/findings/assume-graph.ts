@@ -1,6 +1,6 @@
 /** The can-assume subgraph: adjacency, shortest chains and strongly connected components. */
 import type { Hop } from '../../analysis/types.ts';
-import type { AccessGraph } from '../../graph/build.ts';
+import type { AccessGraph } from '../../graph/types.ts';
 import { hopFromEdge } from './graph-hops.ts';
 
 export type Adjacency = Map<string, Hop[]>;

@@ -6,8 +6,8 @@
  * choke point lists the paths it cuts that no better-ranked one already cut.
  */
 import type { Hop, Path } from '../../analysis/types.ts';
-import type { AccessGraph } from '../../graph/build.ts';
-import { ADMIN_SENTINELS } from '../../graph/admin.ts';
+import type { AccessGraph } from '../../graph/types.ts';
+import { ADMIN_SENTINELS } from '../../access/admin.ts';
 import type { Evidence } from '../../graph/types.ts';
 import type { AccountModel } from '../../model/types.ts';
 import type { CompiledStatement } from '../../policy/types.ts';

@@ -1,5 +1,5 @@
 /** Details of the clicked node: ARN, account, policies, boundary, trust policy, findings. */
-import type { AccessGraph } from '../../../src/graph/build.ts';
+import type { AccessGraph } from '../../../src/graph/types.ts';
 import { el } from '../dom.ts';
 import { NODE_KIND_LABELS } from '../palette.ts';
 import type { NodeFinding } from '../../payload.ts';

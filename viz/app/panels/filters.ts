@@ -1,5 +1,5 @@
 /** Filters: edge groups, one account, conditional paths and edges. */
-import type { AccessGraph } from '../../../src/graph/build.ts';
+import type { AccessGraph } from '../../../src/graph/types.ts';
 import { el } from '../dom.ts';
 import { EDGE_GROUPS, type EdgeGroup } from '../palette.ts';
 

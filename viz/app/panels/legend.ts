@@ -1,5 +1,5 @@
 /** The legend: node kinds present in the graph, edge groups, the conditional marker. */
-import type { AccessGraph } from '../../../src/graph/build.ts';
+import type { AccessGraph } from '../../../src/graph/types.ts';
 import type { NodeKind } from '../../../src/graph/types.ts';
 import { el } from '../dom.ts';
 import { CONDITIONAL_COLOUR, EDGE_GROUPS, NODE_COLOURS, NODE_KIND_LABELS } from '../palette.ts';

@@ -1,5 +1,5 @@
 /** The target picker: admin, any role, or an action on a resource the CLI precomputed. */
-import type { AccessGraph } from '../../../src/graph/build.ts';
+import type { AccessGraph } from '../../../src/graph/types.ts';
 import { ADMIN_NODE } from '../../../src/graph/types.ts';
 import { el } from '../dom.ts';
 import type { PrecomputedTarget } from '../../payload.ts';

@@ -9,7 +9,7 @@ import type { AccountModel } from '../model/types.ts';
 import { makeContext, withContext } from '../policy/context.ts';
 import { evaluate } from '../policy/evaluate.ts';
 import type { CompiledPolicy, Decision, PolicyLevel, RequestContext, ResourcePolicyKind } from '../policy/types.ts';
-import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../analysis/types.ts';
+import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './options.ts';
 import { profileOf, type PrincipalProfile } from './profile.ts';
 
 export interface AccessRequest {
@@ -54,7 +54,7 @@ function rcpLevels(model: AccountModel, account: string): PolicyLevel[] | undefi
 }
 
 /** Decides one request for a profiled principal. */
-export function decide(model: AccountModel, profile: PrincipalProfile, req: AccessRequest): Decision {
+export function decideAccess(model: AccountModel, profile: PrincipalProfile, req: AccessRequest): Decision {
   const account = resourceAccount(model, req.resource);
   const kind = kindOf(model, req.resource, req.action);
   const resourcePolicy = kind === 'trust' || !model.roles[req.resource] ? resourcePolicyOf(model, req.resource) : undefined;
@@ -112,5 +112,5 @@ export function mayAllow(profile: PrincipalProfile, action: string): boolean {
 /** The full decision for one principal, action and resource (the `final` hop of a path). */
 export function effectiveAccess(model: AccountModel, principalArn: string, action: string, resource: string, opts: Partial<AnalysisOptions> = {}): Decision {
   const options = { ...DEFAULT_ANALYSIS_OPTIONS, ...opts };
-  return decide(model, profileOf(model, principalArn, options), { action, resource });
+  return decideAccess(model, profileOf(model, principalArn, options), { action, resource });
 }

@@ -8,7 +8,7 @@
 import { compilePolicy } from '../policy/compile.ts';
 import type { Decision, ResidualCondition, StatementRef } from '../policy/types.ts';
 import type { AccountModel } from '../model/types.ts';
-import { decide } from './access.ts';
+import { decideAccess } from './decide.ts';
 import type { PrincipalProfile } from './profile.ts';
 
 export const ADMIN_SENTINELS: readonly string[] = [
@@ -30,7 +30,7 @@ export interface AdminCheck {
 export function adminCheck(model: AccountModel, profile: PrincipalProfile, hypothesis: { identity?: PrincipalProfile['identity']; withoutBoundary?: boolean } = {}): AdminCheck {
   const decisions: Decision[] = [];
   for (const action of ADMIN_SENTINELS) {
-    const d = decide(model, profile, { action, resource: '*', ...hypothesis });
+    const d = decideAccess(model, profile, { action, resource: '*', ...hypothesis });
     if (d.decision !== 'allowed') return { admin: false, conditional: false, evidence: [], conditions: [] };
     decisions.push(d);
   }

@@ -6,7 +6,7 @@
 import { boundaryOf, callerOf, identityPoliciesOf, scpLevelsFor } from '../model/query.ts';
 import type { AccountModel } from '../model/types.ts';
 import type { CallerInfo, CompiledPolicy, ContextValue, PolicyLevel } from '../policy/types.ts';
-import type { AnalysisOptions } from '../analysis/types.ts';
+import type { AnalysisOptions } from './options.ts';
 
 export interface PrincipalProfile {
   arn: string;

@@ -1,0 +1,33 @@
+/**
+ * What the graph builder and the techniques share while the graph is being built: the context,
+ * and the one way to add a node or an edge (keyed, so adding twice is a no-op).
+ */
+import type { PrincipalProfile } from '../access/profile.ts';
+import type { AnalysisOptions } from '../access/options.ts';
+import type { AccountModel } from '../model/types.ts';
+import type { Decision } from '../policy/types.ts';
+import type { AccessGraph, EdgeAttributes, Evidence, NodeAttributes } from './types.ts';
+
+export interface BuildContext {
+  model: AccountModel;
+  options: AnalysisOptions;
+  graph: AccessGraph;
+  profiles: Map<string, PrincipalProfile>;
+  /** account → its principals whose identity policies could allow sts:AssumeRole */
+  assumersByAccount: Map<string, string[]>;
+  principalsByAccount: Map<string, string[]>;
+  admins: Set<string>;
+}
+
+export const evidenceOf = (d: Decision): Evidence[] => d.matched.map((ref) => ({ ...ref }));
+
+/** One edge per (source, target, technique or kind); `key` distinguishes the rare second one (a boundary policy edge). */
+export function addEdge(ctx: BuildContext, source: string, target: string, attributes: EdgeAttributes, key = attributes.technique?.id ?? attributes.kind): void {
+  const edgeKey = `${source}->${target}:${key}`;
+  if (ctx.graph.hasEdge(edgeKey)) return;
+  ctx.graph.addDirectedEdgeWithKey(edgeKey, source, target, attributes);
+}
+
+export function ensureNode(graph: AccessGraph, key: string, attributes: NodeAttributes): void {
+  if (!graph.hasNode(key)) graph.addNode(key, attributes);
+}
