@@ -11,9 +11,7 @@
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import { UndirectedGraph } from 'graphology';
 import type { AccessGraph } from '../src/graph/types.ts';
-import type { BaseEdgeKind } from '../src/graph/types.ts';
-
-const PLACING: ReadonlySet<BaseEdgeKind> = new Set(['member-of', 'has-policy', 'trusts', 'is-admin', 'can-pass-to-service']);
+import { PLACING } from '../src/graph/traversal/index.ts';
 
 // A CommonJS module: under NodeNext its default export is the module object itself.
 type ForceAtlas2 = (typeof forceAtlas2Module)['default'];

@@ -2,4 +2,5 @@
 export * from './types.ts';
 export { findPaths, type Target } from './paths.ts';
 export { can, privesc, whatCan, whoCan, type CanAnswer, type WhatCanAnswer } from './questions.ts';
-export { renderPath } from './render.ts';
+export { renderPath } from './text.ts';
+export { hopOf, hopOfStep, hopIsConditional, pathOf } from './hop.ts';

@@ -4,74 +4,25 @@
  * first, at most `maxPaths` per pair (and says when cut). Pure graph code, no policy engine: the
  * CLI's questions (paths.ts adds the "action on resource" final hop) and the viewer share it.
  */
-import type { AccessGraph } from '../graph/types.ts';
-import { ADMIN_NODE, type EdgeAttributes } from '../graph/types.ts';
+import { ADMIN_NODE, type AccessGraph } from '../graph/types.ts';
+import { ACTING_AS, bfs, stepsOnce, stepsOver, type StepOptions } from '../graph/traversal/index.ts';
+import { hopOfStep, pathOf } from './hop.ts';
 import type { FinalAccess, Hop, Path, PathsAnswer } from './types.ts';
 import type { AnalysisOptions } from '../access/options.ts';
 
 export type SearchOptions = Pick<AnalysisOptions, 'maxDepth' | 'maxPaths' | 'includeConditional'>;
 
-const TRAVERSED = new Set(['can-assume', 'escalation', 'is-admin']);
-
-export const traversable = (a: EdgeAttributes, includeConditional: boolean): boolean => TRAVERSED.has(a.kind) && (includeConditional || !a.conditional);
-
-function hopOf(from: string, to: string, a: EdgeAttributes): Hop {
-  const hop: Hop = { from, to, kind: a.technique?.id ?? a.kind, evidence: a.evidence, conditions: a.conditions };
-  if (a.technique) hop.technique = a.technique;
-  if (a.requires?.length) hop.requires = a.requires;
-  return hop;
-}
-
-/** Outgoing traversable hops of a node, deterministic order. */
-function outgoing(graph: AccessGraph, node: string, includeConditional: boolean): Hop[] {
-  const hops: Hop[] = [];
-  graph.forEachOutEdge(node, (_key, attributes, source, target) => {
-    if (traversable(attributes, includeConditional)) hops.push(hopOf(source, target, attributes));
-  });
-  return hops.sort((a, b) => (a.to + a.kind < b.to + b.kind ? -1 : 1));
-}
-
-function pathOf(hops: Hop[], final?: FinalAccess): Path {
-  const conditional = hops.some((h) => h.conditions.length > 0 || (h.requires?.length ?? 0) > 0) || Boolean(final?.conditions?.length);
-  return { verdict: conditional ? 'conditional' : 'reachable', hops, ...(final ? { final } : {}) };
-}
+const actingAs = (includeConditional: boolean, direction: 'out' | 'in' = 'out'): StepOptions => ({ edges: ACTING_AS, direction, includeConditional });
 
 /** Hops from every node to the nearest of `targets` (reverse BFS, bounded): prunes every search. */
 export function distancesTo(graph: AccessGraph, targets: Iterable<string>, maxDepth: number, includeConditional: boolean): Map<string, number> {
-  const dist = new Map<string, number>();
-  let frontier: string[] = [];
-  for (const t of targets) if (graph.hasNode(t) && !dist.has(t)) { dist.set(t, 0); frontier.push(t); }
-  for (let depth = 1; depth <= maxDepth && frontier.length; depth++) {
-    const next: string[] = [];
-    for (const node of frontier) {
-      graph.forEachInEdge(node, (_k, a, source) => {
-        if (!traversable(a, includeConditional) || dist.has(source)) return;
-        dist.set(source, depth);
-        next.push(source);
-      });
-    }
-    frontier = next;
-  }
-  return dist;
+  const present = [...targets].filter((t) => graph.hasNode(t));
+  return new Map([...bfs(stepsOnce(graph, actingAs(includeConditional, 'in')), present, { maxDepth })].map(([node, r]) => [node, r.depth]));
 }
 
 /** Nodes reachable from `from` within maxDepth hops (forward BFS), `from` included. */
-export function reachableFrom(graph: AccessGraph, from: string, maxDepth: number, includeConditional: boolean): string[] {
-  const seen = new Set([from]);
-  let frontier = [from];
-  for (let depth = 0; depth < maxDepth && frontier.length; depth++) {
-    const next: string[] = [];
-    for (const node of frontier) {
-      graph.forEachOutEdge(node, (_k, a, _s, target) => {
-        if (!traversable(a, includeConditional) || seen.has(target)) return;
-        seen.add(target);
-        next.push(target);
-      });
-    }
-    frontier = next;
-  }
-  return [...seen];
-}
+export const reachableFrom = (graph: AccessGraph, from: string, maxDepth: number, includeConditional: boolean): string[] =>
+  [...bfs(stepsOnce(graph, actingAs(includeConditional)), [from], { maxDepth }).keys()];
 
 /** Work shared by many searches towards the same target (privesc, who-can, the viewer). */
 export interface PreparedTarget {
@@ -79,7 +30,7 @@ export interface PreparedTarget {
   /** For an action-on-resource target: the final hop from a node, or null when it cannot. */
   final?: (principal: string) => FinalAccess | null;
   /** Outgoing hops per node, built on first use. */
-  out?: Map<string, Hop[]>;
+  out?: Map<string, readonly Hop[]>;
 }
 
 /** Prepares searches from many sources towards one node (`admin`, a role): distances computed once. */
@@ -94,10 +45,11 @@ export function searchPaths(graph: AccessGraph, from: string, to: string | undef
   if (!graph.hasNode(from)) return { from, to: label, paths: [], truncated: false };
   const { dist, final } = target;
   const out = (target.out ??= new Map());
-  const hopsFrom = (node: string): Hop[] => {
+  const steps = stepsOver(graph, actingAs(opts.includeConditional));
+  const hopsFrom = (node: string): readonly Hop[] => {
     let hops = out.get(node);
     if (!hops) {
-      hops = outgoing(graph, node, opts.includeConditional);
+      hops = steps(node).map(hopOfStep);
       out.set(node, hops);
     }
     return hops;

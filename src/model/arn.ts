@@ -30,3 +30,12 @@ export const rootArn = (account: string, partition = 'aws'): string => `arn:${pa
 export const inlinePolicyId = (ownerArn: string, name: string): string => `${ownerArn}#inline/${name}`;
 export const trustPolicyId = (roleArn: string): string => `${roleArn}#trust`;
 export const resourcePolicyId = (resourceArn: string): string => `${resourceArn}#resource-policy`;
+
+const IAM_ARN = /^arn:[^:]+:(?:iam|sts)::(\d{12}|aws):(.+)$/;
+
+/** Short display name: `user/alice`, `role/Deploy`, `assumed-role/x/s`, `account 111122223333`; other keys unchanged. */
+export function shortName(key: string): string {
+  const m = IAM_ARN.exec(key);
+  if (!m) return key;
+  return m[2] === 'root' ? `account ${m[1]}` : m[2];
+}

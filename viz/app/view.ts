@@ -7,7 +7,8 @@ import type { AccessGraph } from '../../src/graph/types.ts';
 import type { EdgeAttributes, NodeAttributes } from '../../src/graph/types.ts';
 import { CONDITIONAL_COLOUR, EDGE_COLOURS, EDGE_GROUP_OF, FADED_EDGE, FADED_NODE, HIGHLIGHT_EDGE, NODE_COLOURS, type EdgeGroup } from './palette.ts';
 import { edgesOfHop, type SourcedPath } from './paths.ts';
-import { isReachEdge, reach } from './reach.ts';
+import { bfs, REACH, stepsOnce } from '../../src/graph/traversal/index.ts';
+import { hopIsConditional } from '../../src/analysis/hop.ts';
 
 export interface ViewState {
   selected: string | null;
@@ -36,7 +37,7 @@ export function highlightOf(graph: AccessGraph, state: ViewState): Highlight {
     pathNodes.add(from);
     for (const hop of path.hops) {
       pathNodes.add(hop.from).add(hop.to);
-      const conditional = hop.conditions.length > 0 || (hop.requires?.length ?? 0) > 0;
+      const conditional = hopIsConditional(hop);
       for (const edge of edgesOfHop(graph, hop)) pathEdges.set(edge, conditional || pathEdges.get(edge) === true);
     }
   }
@@ -44,12 +45,13 @@ export function highlightOf(graph: AccessGraph, state: ViewState): Highlight {
   let nodes: Set<string> | null = null;
   if (state.target !== '') nodes = new Set(pathNodes);
   if (state.selected !== null && graph.hasNode(state.selected)) {
-    const forward = reach(graph, state.selected, 'out', !state.hideConditional);
-    const backward = reach(graph, state.selected, 'in', !state.hideConditional);
+    const reach = (direction: 'out' | 'in') => new Set(bfs(stepsOnce(graph, { edges: REACH, direction, includeConditional: !state.hideConditional }), [state.selected!]).keys());
+    const forward = reach('out');
+    const backward = reach('in');
     if (state.target === '') {
       nodes = new Set([...forward, ...backward]);
       graph.forEachEdge((edge, a, source, target) => {
-        if (isReachEdge(a.kind) && ((forward.has(source) && forward.has(target)) || (backward.has(source) && backward.has(target)))) reachEdges.add(edge);
+        if (REACH.has(a.kind) && ((forward.has(source) && forward.has(target)) || (backward.has(source) && backward.has(target)))) reachEdges.add(edge);
       });
     }
     nodes?.add(state.selected);

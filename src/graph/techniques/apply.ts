@@ -12,6 +12,7 @@ import { addEdge, evidenceOf, type BuildContext } from '../context.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
 import { ADMIN_NODE, type EdgeAttributes, type Evidence, type TechniqueRef } from '../types.ts';
 import { TECHNIQUES, type RequiredAction, type Technique } from './catalog.ts';
+import { ACTING_AS, bfs, stepsOnce } from '../traversal/index.ts';
 
 interface Indexes {
   usersByAccount: Map<string, string[]>;
@@ -166,25 +167,12 @@ interface PendingTargetAdmin {
  */
 const TARGET_ADMIN_REACH = 2;
 
-/** What `from` can act as within TARGET_ADMIN_REACH can-assume / escalation hops: true = only conditionally. */
+/** What `from` can act as within TARGET_ADMIN_REACH hops: true = only conditionally. */
 function reachable(ctx: BuildContext, from: string): Map<string, boolean> {
-  const seen = new Map<string, boolean>([[from, false]]);
-  let frontier: Array<[string, boolean]> = [[from, false]];
-  for (let depth = 0; depth < Math.min(TARGET_ADMIN_REACH, ctx.options.maxDepth) && frontier.length; depth++) {
-    const next: Array<[string, boolean]> = [];
-    for (const [node, conditional] of frontier) {
-      ctx.graph.forEachOutEdge(node, (_k, a, _s, target) => {
-        if (a.kind !== 'can-assume' && a.kind !== 'escalation') return;
-        const c = conditional || a.conditional;
-        const known = seen.get(target);
-        if (known === false || (known === true && c)) return;
-        seen.set(target, c);
-        next.push([target, c]);
-      });
-    }
-    frontier = next;
-  }
-  return seen;
+  const maxDepth = Math.min(TARGET_ADMIN_REACH, ctx.options.maxDepth);
+  const firmly = bfs(stepsOnce(ctx.graph, { edges: ACTING_AS, includeConditional: false }), [from], { maxDepth });
+  const any = bfs(stepsOnce(ctx.graph, { edges: ACTING_AS }), [from], { maxDepth });
+  return new Map([...any.keys()].map((node) => [node, !firmly.has(node)]));
 }
 
 function resolveTargetAdmin(ctx: BuildContext, pending: readonly PendingTargetAdmin[]): void {

@@ -5,7 +5,7 @@
 import type { Evidence } from '../../graph/types.ts';
 import { ADMIN_NODE } from '../../graph/types.ts';
 import type { AccountModel } from '../../model/types.ts';
-import { shortName } from '../short-name.ts';
+import { shortName } from '../../analysis/text.ts';
 import type { RawFinding, Rule, RuleInput } from '../types.ts';
 
 export interface AdminGrant {

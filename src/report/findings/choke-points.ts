@@ -13,7 +13,7 @@ import type { AccountModel } from '../../model/types.ts';
 import type { CompiledStatement } from '../../policy/types.ts';
 import { findingId, pathId } from '../ids.ts';
 import { severityRank } from '../severity.ts';
-import { shortName } from '../short-name.ts';
+import { shortName } from '../../analysis/text.ts';
 import type { PathRef, RawFinding, Rule, Severity } from '../types.ts';
 import { escalationSeverity, privescToAdmin } from './privesc-to-admin.ts';
 import { principalValues } from './statements.ts';

@@ -5,7 +5,7 @@
  * repository on GitHub assume the role.
  */
 import type { ConditionClause } from '../../policy/types.ts';
-import { shortName } from '../short-name.ts';
+import { shortName } from '../../analysis/text.ts';
 import type { RawFinding, Rule, Severity } from '../types.ts';
 import { evidenceOfStatement, pinnedKeys, principalValues } from './statements.ts';
 import { statementKey, trustStatements, type TrustStatement } from './trust-statements.ts';

@@ -3,9 +3,9 @@
  * service's create/run action): whoever can pass the role runs code as an administrator.
  */
 import { ADMIN_NODE } from '../../graph/types.ts';
-import { shortName } from '../short-name.ts';
+import { shortName } from '../../analysis/text.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { hopFromEdge, pathOfHops } from './graph-hops.ts';
+import { hopOf, pathOf } from '../../analysis/hop.ts';
 import type { Path } from '../../analysis/types.ts';
 
 export const passableAdminRole: Rule = {
@@ -24,13 +24,13 @@ export const passableAdminRole: Rule = {
       if (graph.getNodeAttribute(role, 'kind') !== 'role') continue;
       const adminKey = `${role}->${ADMIN_NODE}:is-admin`;
       if (!graph.hasEdge(adminKey)) continue;
-      const adminHop = hopFromEdge(role, ADMIN_NODE, graph.getEdgeAttributes(adminKey));
+      const adminHop = hopOf(role, ADMIN_NODE, graph.getEdgeAttributes(adminKey));
       const paths: Path[] = [];
       const passers = new Set<string>();
       graph.forEachInEdge(role, (_k, a, source) => {
         if (a.kind !== 'escalation' || !a.actions?.includes('iam:PassRole') || admins.has(source)) return;
         passers.add(source);
-        paths.push(pathOfHops([hopFromEdge(source, role, a), adminHop]));
+        paths.push(pathOf([hopOf(source, role, a), adminHop]));
       });
       if (paths.length === 0) continue;
       paths.sort((a, b) => (a.hops[0].from + a.hops[0].kind < b.hops[0].from + b.hops[0].kind ? -1 : 1));

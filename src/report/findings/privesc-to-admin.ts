@@ -4,7 +4,7 @@
  * longer is high, only conditional paths (unknown conditions, resources the input cannot show) medium.
  */
 import type { Path } from '../../analysis/types.ts';
-import { shortName } from '../short-name.ts';
+import { shortName } from '../../analysis/text.ts';
 import type { RawFinding, Rule, Severity } from '../types.ts';
 
 const DOCS = ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'];

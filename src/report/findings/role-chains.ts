@@ -3,15 +3,17 @@
  * assumption. Role chaining caps each session at one hour, and every extra hop is one more trust
  * policy an auditor must read to see who really gets the last role.
  */
-import type { Hop } from '../../analysis/types.ts';
-import { ADMIN_NODE } from '../../graph/types.ts';
-import { shortName } from '../short-name.ts';
+import { hopOfStep, pathOf } from '../../analysis/hop.ts';
+import { ASSUMING, bfs, cyclicComponents, stepsOver, stepsTo, type Reached, type Step, type Steps } from '../../graph/traversal/index.ts';
+import { ADMIN_NODE, type AccessGraph } from '../../graph/types.ts';
+import { shortName } from '../../analysis/text.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { assumeAdjacency, chainsFrom, chainTo, cyclicComponents, shortestChains } from './assume-graph.ts';
-import { pathOfHops } from './graph-hops.ts';
 
 /** Roles named in a finding's message and facts (roleCount has them all; a principal in a dense org reaches thousands). */
 const MAX_LISTED = 50;
+
+/** Nodes that can assume some role. */
+const assumers = (graph: AccessGraph, steps: Steps): string[] => graph.filterNodes((node) => steps(node).length > 0).sort();
 
 const DOCS = ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining'];
 
@@ -25,35 +27,36 @@ export const longRoleChain: Rule = {
     docs: DOCS,
   },
   run({ graph, options }) {
-    const adj = assumeAdjacency(graph);
+    const steps = stepsOver(graph, { edges: ASSUMING });
     const out: RawFinding[] = [];
-    const sources = [...adj.keys()].filter((n) => graph.getNodeAttribute(n, 'kind') !== 'role').sort();
+    const sources = assumers(graph, steps).filter((n) => graph.getNodeAttribute(n, 'kind') !== 'role');
     // Principals that can assume the same roles (members of the same groups) share everything
     // beyond their first hop: one search per set of first roles, not one per principal.
-    const beyond = new Map<string, { via: Map<string, Hop | null>; levels: Map<string, number> }>();
+    const beyond = new Map<string, Map<string, Reached>>();
     for (const source of sources) {
-      const first = adj.get(source)!;
-      const signature = first.map((h) => h.to).join('\n');
+      const first = steps(source);
+      const signature = first.map((s) => s.next).join('\n');
       let reach = beyond.get(signature);
-      if (!reach) beyond.set(signature, (reach = chainsFrom(adj, first.map((h) => h.to))));
-      const { via, levels } = reach;
-      const far = [...levels.keys()].filter((t) => t !== source && levels.get(t)! > options.maxChainDepth).sort();
+      if (!reach) beyond.set(signature, (reach = bfs(steps, first.map((s) => s.next))));
+      /** Chain length to a role: its first hop from the source, then the BFS depth beyond. */
+      const level = (t: string): number => reach!.get(t)!.depth + 1;
+      const far = [...reach.keys()].filter((t) => t !== source && level(t) > options.maxChainDepth).sort();
       if (far.length === 0) continue;
-      const chain = (t: string): Hop[] => {
-        const rest = chainTo(via, t);
-        const root = rest[0]?.from ?? t;
-        return [first.find((h) => h.to === root)!, ...rest];
+      const chain = (t: string): Step[] => {
+        const rest = stepsTo(reach!, t);
+        const root = rest[0]?.at ?? t;
+        return [first.find((s) => s.next === root)!, ...rest];
       };
       const reachesAdmin = far.some((t) => graph.getNodeAttribute(t, 'admin') === true);
       let longest = 0;
-      for (const t of far) longest = Math.max(longest, levels.get(t)!);
+      for (const t of far) longest = Math.max(longest, level(t));
       const more = far.length > MAX_LISTED ? ` and ${far.length - MAX_LISTED} more` : '';
       out.push({
         severity: reachesAdmin ? 'medium' : 'low',
         subject: source,
         title: `${shortName(source)} reaches ${far.length} role${far.length === 1 ? '' : 's'} only through chains of more than ${options.maxChainDepth} hops`,
         message: `${source} reaches ${far.slice(0, MAX_LISTED).join(', ')}${more} through role chains of up to ${longest} hops (limit ${options.maxChainDepth}).`,
-        paths: far.slice(0, options.analysis.maxPaths).map((t) => pathOfHops(chain(t))),
+        paths: far.slice(0, options.analysis.maxPaths).map((t) => pathOf(chain(t).map(hopOfStep))),
         facts: { roles: far.slice(0, MAX_LISTED), roleCount: far.length, longestChain: longest, limit: options.maxChainDepth, reachesAdmin },
       });
     }
@@ -71,17 +74,17 @@ export const assumeRoleCycle: Rule = {
     docs: DOCS,
   },
   run({ graph }) {
-    const adj = assumeAdjacency(graph);
-    return cyclicComponents(adj).map((members): RawFinding => {
+    const steps = stepsOver(graph, { edges: ASSUMING });
+    return cyclicComponents(steps, assumers(graph, steps)).map((members): RawFinding => {
       const first = members[0];
       const inside = new Set(members);
       // Shortest cycle through the first member: a shortest chain to a member that can assume it back.
-      const via = shortestChains(adj, first, inside);
-      let best: Hop[] | undefined;
+      const reach = bfs(steps, [first], { allowed: (n) => inside.has(n) });
+      let best: Step[] | undefined;
       for (const member of members) {
-        const back = (adj.get(member) ?? []).find((h) => h.to === first);
-        if (!back || !via.has(member)) continue;
-        const cycle = [...chainTo(via, member), back];
+        const back = steps(member).find((s) => s.next === first);
+        if (!back || !reach.has(member)) continue;
+        const cycle = [...stepsTo(reach, member), back];
         if (!best || cycle.length < best.length) best = cycle;
       }
       const admin = members.some((m) => graph.hasEdge(`${m}->${ADMIN_NODE}:is-admin`));
@@ -91,7 +94,7 @@ export const assumeRoleCycle: Rule = {
         key: members.join(' '),
         title: `${members.length} roles can assume each other: ${members.map(shortName).join(', ')}`,
         message: `${members.join(', ')} form a cycle of mutual assumption${admin ? ', including an administrator' : ''}.`,
-        paths: best ? [pathOfHops(best)] : [],
+        paths: best ? [pathOf(best.map(hopOfStep))] : [],
         facts: { members, includesAdmin: admin },
       };
     });

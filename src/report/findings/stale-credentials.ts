@@ -5,7 +5,7 @@
  * same input always gives the same report).
  */
 import type { AccountModel, CredentialFacts } from '../../model/types.ts';
-import { shortName } from '../short-name.ts';
+import { shortName } from '../../analysis/text.ts';
 import type { RawFinding, Rule } from '../types.ts';
 
 const DAY = 86_400_000;

@@ -2,7 +2,7 @@
  * Trust policies that open a role too wide: to any principal, to whole outside accounts without
  * an external ID or organization condition, to accounts nobody declared.
  */
-import { shortName } from '../short-name.ts';
+import { shortName } from '../../analysis/text.ts';
 import type { RawFinding, Rule } from '../types.ts';
 import { accountRelation, isOutside } from './accounts.ts';
 import { accountOfPrincipal, evidenceOfStatement, namesEveryone, namesWholeAccount, pinnedKeys, principalValues } from './statements.ts';

@@ -6,7 +6,8 @@
  */
 import { reportToJson } from '../json-form.ts';
 import type { Report, SourceLocation } from '../types.ts';
-import { conditionText, evidenceText, hopVia, locationText, shortName } from './text.ts';
+import { locationText } from './text.ts';
+import { conditionText, evidenceText, hopVia, requiresText, shortName } from '../../analysis/text.ts';
 
 export interface HtmlHop {
   to: string;
@@ -49,7 +50,7 @@ export function htmlData(report: Report): HtmlData {
           return { text: evidenceText(e), ...(location ? { at: locationText(location) } : {}) };
         }),
         ...hop.conditions.map((c) => ({ text: conditionText(c) })),
-        ...(hop.requires ?? []).map((r) => ({ text: `needs ${r}` })),
+        ...(hop.requires ?? []).map((r) => ({ text: requiresText(r) })),
       ],
     };
   }

@@ -13,7 +13,8 @@ import { jsonChunks, type Chunks } from './chunks.ts';
 import { escapeHtml as h } from './escape.ts';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.ts';
 import { htmlData } from './html-data.ts';
-import { evidenceText, locationOfEvidence, locationText, refText } from './text.ts';
+import { locationOfEvidence, locationText, refText } from './text.ts';
+import { evidenceText } from '../../analysis/text.ts';
 
 export interface HtmlOptions {
   /** A complete HTML document of the graph viewer (viz/render.ts), embedded in a sandboxed iframe. */

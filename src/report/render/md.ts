@@ -3,7 +3,8 @@ import type { Finding, Report, ReportPath, RuleInfo } from '../types.ts';
 import { SEVERITIES } from '../types.ts';
 import type { Chunks } from './chunks.ts';
 import { escapeMd } from './escape.ts';
-import { conditionText, evidenceText, hopVia, locationOfEvidence, locationText, refText, shortName } from './text.ts';
+import { locationOfEvidence, locationText, refText } from './text.ts';
+import { conditionText, evidenceText, hopVia, requiresText, shortName } from '../../analysis/text.ts';
 
 const code = (text: string): string => `\`${text.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
 
@@ -16,7 +17,7 @@ function pathLines(f: Finding, p: ReportPath, i: number): string[] {
       lines.push(`     - ${escapeMd(evidenceText(e))}${at ? ` at ${code(locationText(at))}` : ''}`);
     }
     for (const c of hop.conditions) lines.push(`     - ${escapeMd(conditionText(c))}`);
-    for (const r of hop.requires ?? []) lines.push(`     - needs ${escapeMd(r)}`);
+    for (const r of hop.requires ?? []) lines.push(`     - ${escapeMd(requiresText(r))}`);
   }
   if (p.final) lines.push(`   - ⇒ ${code(p.final.action)} on ${code(p.final.resource)}: ${p.final.decision}`);
   return lines;

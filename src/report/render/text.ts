@@ -1,19 +1,7 @@
-/** Plain-text pieces shared by the renderers (each escapes them for its own format). */
+/** Report-only text pieces (locations, chains, references); hop text is analysis/text.ts. Each renderer escapes them for its format. */
 import type { Evidence } from '../../graph/types.ts';
-import type { ResidualCondition } from '../../policy/types.ts';
-import { shortName } from '../short-name.ts';
+import { shortName } from '../../analysis/text.ts';
 import type { Finding, PathRef, ReportPath, SourceLocation } from '../types.ts';
-
-export { shortName };
-
-export const hopVia = (hop: ReportPath['hops'][number]): string => (hop.technique ? `${hop.technique.id} (${hop.technique.name})` : hop.kind);
-
-export function evidenceText(e: Evidence): string {
-  if (e.statement < 0) return e.note ?? e.policy;
-  return `${e.policyType} ${e.policyName ?? shortName(e.policy)} statement ${e.statement}${e.sid ? ` (${e.sid})` : ''}${e.note ? ` — ${e.note}` : ''}`;
-}
-
-export const conditionText = (c: ResidualCondition): string => `if ${c.mustNotHold ? 'NOT ' : ''}${c.operator} ${c.key} = ${c.values.join(', ')}`;
 
 export const locationText = (l: SourceLocation): string => `${l.file}${l.line !== undefined ? `:${l.line}` : ''} ${l.pointer}`;
 

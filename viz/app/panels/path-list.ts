@@ -1,17 +1,18 @@
 /** The side list of paths: each hop with how it is made (technique), its evidence and conditions. */
 import type { Hop } from '../../../src/analysis/types.ts';
-import { conditionText, evidenceText, hopVia, shortName } from '../../../src/report/render/text.ts';
+import { conditionText, evidenceText, hopVia, requiresText, shortName } from '../../../src/analysis/text.ts';
+import { hopIsConditional } from '../../../src/analysis/hop.ts';
 import { el } from '../dom.ts';
 import type { SourcedPath } from '../paths.ts';
 
 const nodeName = (key: string) => el('span', { className: 'node-name', title: key }, shortName(key));
 
 function hopItem(hop: Hop): HTMLLIElement {
-  const conditional = hop.conditions.length > 0 || (hop.requires?.length ?? 0) > 0;
+  const conditional = hopIsConditional(hop);
   const proof = [
     ...hop.evidence.map((e) => el('li', {}, evidenceText(e))),
     ...hop.conditions.map((c) => el('li', { className: 'conditional' }, conditionText(c))),
-    ...(hop.requires ?? []).map((r) => el('li', { className: 'conditional' }, `needs ${r}`)),
+    ...(hop.requires ?? []).map((r) => el('li', { className: 'conditional' }, requiresText(r))),
   ];
   return el('li', { className: conditional ? 'hop conditional' : 'hop', data: { from: hop.from, to: hop.to, kind: hop.kind } },
     '→ ', nodeName(hop.to), ' via ', el('span', { className: 'via' }, hopVia(hop)), conditional ? el('span', { className: 'conditional' }, ' (conditional)') : null,

@@ -1,6 +1,6 @@
 /** Search a node by name or ARN: a short list of matches; Enter or a click jumps to one. */
 import type { AccessGraph } from '../../../src/graph/types.ts';
-import { shortName } from '../../../src/report/render/text.ts';
+import { shortName } from '../../../src/analysis/text.ts';
 import { el } from '../dom.ts';
 import { NODE_KIND_LABELS } from '../palette.ts';
 

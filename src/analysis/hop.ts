@@ -1,0 +1,21 @@
+/** The one constructor of hops and paths: every answer, finding, report and the viewer build them here. */
+import type { EdgeAttributes } from '../graph/types.ts';
+import type { Step } from '../graph/traversal/index.ts';
+import type { FinalAccess, Hop, Path } from './types.ts';
+
+export function hopOf(from: string, to: string, a: EdgeAttributes): Hop {
+  const hop: Hop = { from, to, kind: a.technique?.id ?? a.kind, evidence: a.evidence, conditions: a.conditions };
+  if (a.technique) hop.technique = a.technique;
+  if (a.requires?.length) hop.requires = a.requires;
+  return hop;
+}
+
+export const hopOfStep = (step: Step): Hop => hopOf(step.from, step.to, step.attributes);
+
+/** A hop is conditional when it depends on a condition or on something the input cannot show. */
+export const hopIsConditional = (hop: Pick<Hop, 'conditions' | 'requires'>): boolean => hop.conditions.length > 0 || (hop.requires?.length ?? 0) > 0;
+
+export function pathOf(hops: Hop[], final?: FinalAccess): Path {
+  const conditional = hops.some(hopIsConditional) || Boolean(final?.conditions?.length);
+  return { verdict: conditional ? 'conditional' : 'reachable', hops, ...(final ? { final } : {}) };
+}

@@ -1,0 +1,43 @@
+/**
+ * The one text form of hops and paths. The CLI prints it as is; the reports escape its pieces for
+ * their format; the viewer shows them in its path list.
+ */
+import type { Evidence } from '../graph/types.ts';
+import { shortName } from '../model/arn.ts';
+import type { ResidualCondition } from '../policy/types.ts';
+import type { Hop, Path } from './types.ts';
+
+export { shortName };
+
+export const hopVia = (hop: Pick<Hop, 'kind' | 'technique'>): string => (hop.technique ? `${hop.technique.id} (${hop.technique.name})` : hop.kind);
+
+export function evidenceText(e: Evidence): string {
+  if (e.statement < 0) return e.note ?? e.policy;
+  return `${e.policyType} ${e.policyName ?? shortName(e.policy)} statement ${e.statement}${e.sid ? ` (${e.sid})` : ''}${e.note ? ` — ${e.note}` : ''}`;
+}
+
+export const conditionText = (c: ResidualCondition): string => `if ${c.mustNotHold ? 'NOT ' : ''}${c.operator} ${c.key} = ${c.values.join(', ')}`;
+
+export const requiresText = (r: string): string => `needs ${r}`;
+
+/** One hop and its proof, as indented lines. */
+function hopLines(hop: Hop): string[] {
+  return [
+    `  → ${shortName(hop.to)}  via ${hopVia(hop)}`,
+    ...hop.evidence.map((e) => `      ${evidenceText(e)}`),
+    ...hop.conditions.map((c) => `      ${conditionText(c)}`),
+    ...(hop.requires ?? []).map((r) => `      ${requiresText(r)}`),
+  ];
+}
+
+/** A path as readable text, hop by hop with its proof. */
+export function renderPath(from: string, path: Path, index: number): string {
+  const lines = [`path ${index + 1} [${path.verdict}, ${path.hops.length} hop${path.hops.length === 1 ? '' : 's'}]: ${shortName(from)}`];
+  for (const hop of path.hops) lines.push(...hopLines(hop));
+  if (path.final) {
+    lines.push(`  ⇒ ${path.final.action} on ${path.final.resource}: ${path.final.decision}`);
+    for (const e of path.final.evidence) lines.push(`      ${evidenceText(e)}`);
+    for (const c of path.final.conditions ?? []) lines.push(`      ${conditionText(c)}`);
+  }
+  return lines.join('\n');
+}
