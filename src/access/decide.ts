@@ -7,7 +7,7 @@ import { rcpLevelsFor, resourcePolicyOf } from '../model/query.ts';
 import { accountOfArn } from '../model/arn.ts';
 import type { AccountModel } from '../model/types.ts';
 import { makeContext, withContext } from '../policy/context.ts';
-import { evaluate } from '../policy/evaluate.ts';
+import { evaluate } from '../policy/evaluate/index.ts';
 import type { CompiledPolicy, Decision, PolicyLevel, RequestContext, ResourcePolicyKind } from '../policy/types.ts';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './options.ts';
 import { profileOf, type PrincipalProfile } from './profile.ts';

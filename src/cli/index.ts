@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { commandModules } from './commands.ts';
+import { commandModules } from './commands/index.ts';
 import { EXIT_USAGE, UserError } from './errors.ts';
 import { PolicyError } from '../policy/types.ts';
 import { toolVersion } from './version.ts';

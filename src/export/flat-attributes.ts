@@ -2,7 +2,7 @@
  * Attributes as flat scalars for file formats whose attributes are typed columns (GraphML, GEXF):
  * lists and nested values become JSON strings.
  */
-import { toProperties } from '../neo4j/properties.ts';
+import { toProperties } from '../graph/properties.ts';
 
 export type Scalar = string | number | boolean;
 

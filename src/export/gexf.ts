@@ -1,7 +1,7 @@
 /** GEXF (Gephi) through graphology-gexf's writer, with flattened attributes. */
 import { MultiDirectedGraph } from 'graphology';
 import { write } from 'graphology-gexf';
-import { edgesOf, nodesOf, type SerializedAccessGraph } from '../neo4j/graph-data.ts';
+import { edgesOf, nodesOf, type SerializedAccessGraph } from '../graph/serialize.ts';
 import { flatAttributes, type Scalar } from './flat-attributes.ts';
 
 export function toGexf(graph: SerializedAccessGraph): string {

@@ -2,7 +2,7 @@
  * GraphML writer (graphology-graphml only parses). Attribute keys are declared with their
  * types; values are escaped.
  */
-import { edgesOf, nodesOf, type SerializedAccessGraph } from '../neo4j/graph-data.ts';
+import { edgesOf, nodesOf, type SerializedAccessGraph } from '../graph/serialize.ts';
 import { flatAttributes, type Scalar } from './flat-attributes.ts';
 import { escapeXml } from './xml.ts';
 

@@ -4,9 +4,9 @@
  * flat property map; edges reference their ends by id and carry a kind of `[A-Za-z0-9_]+`.
  */
 import type { BaseEdgeKind, NodeKind } from '../graph/types.ts';
-import { edgesOf, nodesOf, type SerializedAccessGraph } from '../neo4j/graph-data.ts';
-import { edgeProperties, nodeProperties, type PropertyMap } from '../neo4j/properties.ts';
-import { NODE_LABELS } from '../neo4j/schema.ts';
+import { edgesOf, nodesOf, type SerializedAccessGraph } from '../graph/serialize.ts';
+import { edgeProperties, nodeProperties, type PropertyMap } from '../graph/properties.ts';
+import { NODE_LABELS } from '../graph/labels.ts';
 
 export const OPENGRAPH_SOURCE_KIND = 'AWSIAMGraph';
 

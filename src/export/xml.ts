@@ -1,5 +1,4 @@
 /** XML text and attribute escaping (names and policy text from inputs stay data). */
-// eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 export const escapeXml = (value: string): string =>

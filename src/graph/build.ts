@@ -12,7 +12,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { principalsOf } from '../model/query.ts';
 import { accountOfArn, parseIamArn, rootArn } from '../model/arn.ts';
 import type { AccountModel } from '../model/types.ts';
-import { evaluate } from '../policy/evaluate.ts';
+import { evaluate } from '../policy/evaluate/index.ts';
 import { makeContext } from '../policy/context.ts';
 import type { CallerInfo } from '../policy/types.ts';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../access/options.ts';

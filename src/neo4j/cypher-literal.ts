@@ -15,7 +15,6 @@ const escapeChar = (ch: string): string => {
   }
 };
 
-// eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[\\'\u0000-\u001f\u007f\u2028\u2029]/g;
 
 export const cypherString = (value: string): string => `'${value.replace(NEEDS_ESCAPE, escapeChar)}'`;

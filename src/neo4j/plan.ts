@@ -3,9 +3,9 @@
  * always give the same statements, which both the live push and the cypher-shell script execute.
  */
 import { createHash } from 'node:crypto';
-import { accountsOf, edgesOf, nodesOf, type SerializedAccessGraph } from './graph-data.ts';
-import { edgeProperties, nodeProperties, type PropertyMap } from './properties.ts';
-import { BASE_LABEL, nodeLabel, relationshipType, SNAPSHOT_LABEL } from './schema.ts';
+import { accountsOf, edgesOf, nodesOf, type SerializedAccessGraph } from '../graph/serialize.ts';
+import { edgeProperties, nodeProperties, type PropertyMap } from '../graph/properties.ts';
+import { BASE_LABEL, nodeLabel, relationshipType, SNAPSHOT_LABEL } from '../graph/labels.ts';
 
 export interface CypherStatement {
   query: string;

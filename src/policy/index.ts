@@ -4,6 +4,6 @@
 export * from './types.ts';
 export { parsePolicy } from './parse.ts';
 export { compilePolicy } from './compile.ts';
-export { evaluate } from './evaluate.ts';
+export { evaluate } from './evaluate/index.ts';
 export { makeContext } from './context.ts';
 export { actionsMatching, loadActionCatalog, unknownActionWarnings } from './catalog.ts';

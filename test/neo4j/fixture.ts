@@ -2,7 +2,7 @@
  * A small serialized access graph with hostile names: quotes, backticks, newlines, Cypher
  * keywords and markup in labels, ARNs and evidence.
  */
-import type { SerializedAccessGraph } from '../../src/neo4j/graph-data.ts';
+import type { SerializedAccessGraph } from '../../src/graph/serialize.ts';
 
 export const HOSTILE_NAMES = [
   "O'Brien\"`); MATCH (n) DETACH DELETE n //",

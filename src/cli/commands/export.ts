@@ -9,7 +9,7 @@ import { buildGraph, serializeGraph } from '../../graph/index.ts';
 import { toGexf } from '../../export/gexf.ts';
 import { toGraphml } from '../../export/graphml.ts';
 import { toOpenGraph } from '../../export/opengraph.ts';
-import type { SerializedAccessGraph } from '../../neo4j/graph-data.ts';
+import type { SerializedAccessGraph } from '../../graph/serialize.ts';
 
 const WRITERS: Record<string, (graph: SerializedAccessGraph) => string> = {
   opengraph: (graph) => `${JSON.stringify(toOpenGraph(graph), null, 2)}\n`,

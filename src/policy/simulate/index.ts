@@ -5,7 +5,7 @@
  */
 import { compilePolicy } from '../compile.ts';
 import { makeContext } from '../context.ts';
-import { evaluate } from '../evaluate.ts';
+import { evaluate } from '../evaluate/index.ts';
 import { decodeDocument } from '../parse.ts';
 import {
   PolicyError,

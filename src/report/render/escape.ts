@@ -5,7 +5,6 @@ export const escapeHtml = (text: string): string =>
 
 /** XML 1.0: escape markup and drop characters XML cannot carry. */
 export const escapeXml = (text: string): string =>
-  // eslint-disable-next-line no-control-regex
   escapeHtml(text).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 
 /** Markdown (GitHub): no raw HTML, no table breaks, no accidental emphasis, links or headings. */

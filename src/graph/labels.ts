@@ -3,7 +3,7 @@
  * relationship type per kind. Labels and types come only from these fixed tables (Cypher cannot
  * take them as parameters); everything that comes from input data travels as parameters.
  */
-import type { BaseEdgeKind, NodeKind } from '../graph/types.ts';
+import type { BaseEdgeKind, NodeKind } from './types.ts';
 
 export const BASE_LABEL = 'IamNode';
 export const SNAPSHOT_LABEL = 'IamSnapshot';

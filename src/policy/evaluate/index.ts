@@ -27,13 +27,13 @@
  *   then lists the conditions of the pivotal conditional Allows (those that must hold) and of
  *   every conditional Deny (`mustNotHold: true`: the request is allowed only if it does not hold).
  */
-import { actionService } from './action.ts';
-import { parseArn } from './arn.ts';
-import { ACCOUNT, BOUNDARY, EXACT, grantOf, ID, ORG, pivotalUnknowns, ROLE, SESSION, type GrantShape } from './evaluate/combine.ts';
-import { evaluateLayer, NOTHING, type LayerRequest, type LayerResult, type StatementHit } from './evaluate/layer.ts';
-import { explainDecision, type LayerTrace } from './explain.ts';
-import { grantKind, type GrantKind } from './principal.ts';
-import type { CallerInfo, Decision, DecisionLayer, EvaluationRequest, ResidualCondition, StatementRef, Tri } from './types.ts';
+import { actionService } from '../action.ts';
+import { parseArn } from '../arn.ts';
+import { ACCOUNT, BOUNDARY, EXACT, grantOf, ID, ORG, pivotalUnknowns, ROLE, SESSION, type GrantShape } from './combine.ts';
+import { evaluateLayer, NOTHING, type LayerRequest, type LayerResult, type StatementHit } from './layer.ts';
+import { explainDecision, type LayerTrace } from '../explain.ts';
+import { grantKind, type GrantKind } from '../principal.ts';
+import type { CallerInfo, Decision, DecisionLayer, EvaluationRequest, ResidualCondition, StatementRef, Tri } from '../types.ts';
 
 /**
  * Services whose resources RCPs can restrict (AWS Organizations, "Resource control policies");

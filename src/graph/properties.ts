@@ -2,7 +2,7 @@
  * Graph attributes → property maps Neo4j (and BloodHound) can store: primitives and homogeneous
  * lists of primitives. Anything nested (evidence, conditions, details) is kept as a JSON string.
  */
-import type { EdgeAttributes, NodeAttributes } from '../graph/types.ts';
+import type { EdgeAttributes, NodeAttributes } from './types.ts';
 
 export type Primitive = string | number | boolean;
 export type PropertyValue = Primitive | string[] | number[] | boolean[];
