@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../access/options.ts';
 import { UserError } from './errors.ts';
 import { addInputOption, type InputOptions } from './inputs-option.ts';
+import { collect, integerOption } from './option-values.ts';
 
 export interface AnalysisCliOptions extends InputOptions {
   maxDepth: string;
@@ -13,9 +14,6 @@ export interface AnalysisCliOptions extends InputOptions {
   json?: boolean;
   quiet?: boolean;
 }
-
-/** Commander's accumulator for a repeatable option. */
-export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export const addAnalysisOptions = (cmd: Command): Command => addAnalysisFlags(addInputOption(cmd));
 
@@ -31,12 +29,6 @@ export function addAnalysisFlags(cmd: Command): Command {
     .option('-q, --quiet', 'no progress bar (it is only drawn on a terminal, on stderr)');
 }
 
-function positive(value: string, name: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UserError(`${name}: expected a positive integer, got "${value}"`);
-  return n;
-}
-
 export function analysisOptions(opts: AnalysisCliOptions): AnalysisOptions {
   const context: Record<string, string[]> = {};
   for (const entry of opts.context ?? []) {
@@ -45,8 +37,8 @@ export function analysisOptions(opts: AnalysisCliOptions): AnalysisOptions {
     context[entry.slice(0, eq)] = entry.slice(eq + 1).split(',');
   }
   return {
-    maxDepth: positive(opts.maxDepth, '--max-depth'),
-    maxPaths: positive(opts.maxPaths, '--max-paths'),
+    maxDepth: integerOption(opts.maxDepth, '--max-depth'),
+    maxPaths: integerOption(opts.maxPaths, '--max-paths'),
     context,
     assumeMfa: Boolean(opts.assumeMfa),
     includeConditional: opts.conditional !== false,

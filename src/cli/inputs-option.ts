@@ -5,14 +5,14 @@
 import type { Command } from 'commander';
 import { formatInputError, loadInputs } from '../../ingest/index.ts';
 import type { AccountModel } from '../model/types.ts';
-import { UserError } from './errors.ts';
+import { EXIT_USAGE, UserError } from './errors.ts';
+import { raiseExitCode } from './exit-code.ts';
+import { collect } from './option-values.ts';
 
 export interface InputOptions {
   input: string[];
   strict?: boolean;
 }
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function addInputOption(cmd: Command): Command {
   return cmd
@@ -26,6 +26,6 @@ export async function loadFromOptions(opts: InputOptions): Promise<AccountModel>
   if (Object.keys(model.accounts).filter((id) => !model.accounts[id].external).length === 0 && errors.length > 0) {
     throw new UserError('no valid input was loaded');
   }
-  if (errors.length > 0) process.exitCode = 2;
+  if (errors.length > 0) raiseExitCode(EXIT_USAGE);
   return model;
 }

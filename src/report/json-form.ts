@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Hop } from '../analysis/types.ts';
 import type { ChangedFinding, ReportDiff } from './diff.ts';
-import type { Finding, Report, ReportPath } from './types.ts';
+import { REPORT_SCHEMA_VERSION, type Finding, type Report, type ReportPath } from './types.ts';
 
 export type JsonPath = Omit<ReportPath, 'hops'> & { hops: string[] };
 export type JsonFinding = Omit<Finding, 'paths'> & { paths: JsonPath[] };
@@ -64,10 +64,18 @@ export function diffToJson(diff: ReportDiff): JsonDiff {
   };
 }
 
+/** A value in an error message: scalars as JSON (cut short), containers by what they are. */
+function described(got: unknown): string {
+  if (Array.isArray(got)) return 'an array';
+  if (typeof got === 'object' && got !== null) return 'an object';
+  const text = JSON.stringify(got) ?? String(got);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
 /** Part of a JSON form that is not what it should be, at a JSON pointer. */
 export class JsonFormError extends Error {
   constructor(readonly pointer: string, expected: string, got: unknown) {
-    super(`${pointer}: expected ${expected}, got ${JSON.stringify(got) ?? String(got)}`);
+    super(`${pointer ? `${pointer}: ` : ''}expected ${expected}, got ${described(got)}`);
   }
 }
 
@@ -84,6 +92,18 @@ function readPath(p: JsonPath, hops: HopTable, pointer: string): ReportPath {
       return hop;
     }),
   };
+}
+
+const major = (v: unknown): string | undefined => (typeof v === 'string' ? v.split('.')[0] : undefined);
+
+/** A report read back from its JSON form (a baseline): checked enough to compare — schema version, findings, admins, hops. */
+export function readReportJson(data: unknown): Report {
+  if (!isObject(data)) throw new JsonFormError('', 'an iamgraph JSON report (iamgraph report --format json)', data);
+  if (major(data.schemaVersion) !== major(REPORT_SCHEMA_VERSION)) throw new JsonFormError('/schemaVersion', `${major(REPORT_SCHEMA_VERSION)}.x`, data.schemaVersion);
+  if (!Array.isArray(data.findings)) throw new JsonFormError('/findings', 'an array', data.findings);
+  if (!Array.isArray(data.admins)) throw new JsonFormError('/admins', 'an array', data.admins);
+  if (!isObject(data.hops)) throw new JsonFormError('/hops', 'an object of hops by id', data.hops);
+  return reportFromJson(data as JsonReport);
 }
 
 /** The report a JSON form describes (checked: findings are objects, every hop id resolves). */

@@ -10,12 +10,19 @@ export interface ReportRun {
   graph: AccessGraph;
 }
 
+type OnStep = (label: string) => void;
+
 /** `onStep` is told before each stage (for progress bars). */
-export function reportFromModel(model: AccountModel, options: ReportOptions, build: BuildReportOptions, onStep: (label: string) => void = () => {}): ReportRun {
+export function reportFromModel(model: AccountModel, options: ReportOptions, build: BuildReportOptions, onStep: OnStep = () => {}): ReportRun {
   onStep('building the graph');
   const graph = buildGraph(model, options.analysis);
+  return { report: reportFromGraph(model, graph, options, build, onStep), graph };
+}
+
+/** The findings of a graph already built. */
+export function reportFromGraph(model: AccountModel, graph: AccessGraph, options: ReportOptions, build: BuildReportOptions, onStep: OnStep = () => {}): Report {
   onStep('enumerating paths to admin');
   const answer = privesc(graph, model, options.analysis);
   onStep('evaluating findings');
-  return { report: buildReport({ model, graph, privesc: answer, options }, build), graph };
+  return buildReport({ model, graph, privesc: answer, options }, build);
 }

@@ -4,13 +4,14 @@
  */
 import type { Command } from 'commander';
 import { addAnalysisFlags } from '../analysis-options.ts';
-import { REPORT_SCHEMA_VERSION, JsonFormError, diffReports, failOnExitCode, gatedFindings, diffChunks, reportFromJson, type JsonReport, type Report } from '../../report/index.ts';
+import { JsonFormError, diffReports, failOnExitCode, gatedFindings, diffChunks, readReportJson, type Report } from '../../report/index.ts';
 import { reportFromModel } from '../../report/run.ts';
 import { UserError } from '../errors.ts';
+import { raiseExitCode } from '../exit-code.ts';
 import { loadFromOptions } from '../inputs-option.ts';
 import { createProgress } from '../progress.ts';
-import { readTextInput } from '../read-input.ts';
-import { addReportOptions, commonOptions, parseJsonText, reportOptions, setGateExitCode, steps, type ReportCliOptions } from './report.ts';
+import { parseJsonText, readTextInput } from '../read-input.ts';
+import { addReportOptions, commonOptions, reportOptions, steps, type ReportCliOptions } from '../report-options.ts';
 import { writeOutput } from '../write-output.ts';
 
 interface DiffCliOptions extends Omit<ReportCliOptions, 'input'> {
@@ -20,17 +21,10 @@ interface DiffCliOptions extends Omit<ReportCliOptions, 'input'> {
   input?: string[];
 }
 
-/** A report read back from JSON: checked enough to compare (version, findings, admins). */
-export function readBaseline(path: string): Report {
-  const data = parseJsonText(readTextInput(path), path) as Partial<JsonReport> | null;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new UserError(`${path}: expected an iamgraph JSON report (iamgraph report --format json), got ${Array.isArray(data) ? 'an array' : typeof data}`);
-  const major = (v: unknown) => (typeof v === 'string' ? v.split('.')[0] : undefined);
-  if (major(data.schemaVersion) !== major(REPORT_SCHEMA_VERSION)) throw new UserError(`${path}: /schemaVersion: expected ${REPORT_SCHEMA_VERSION.split('.')[0]}.x, got ${JSON.stringify(data.schemaVersion)}`);
-  if (!Array.isArray(data.findings)) throw new UserError(`${path}: /findings: expected an array`);
-  if (!Array.isArray(data.admins)) throw new UserError(`${path}: /admins: expected an array`);
-  if (!data.hops || typeof data.hops !== 'object' || Array.isArray(data.hops)) throw new UserError(`${path}: /hops: expected an object of hops by id`);
+/** A saved JSON report, checked enough to compare. */
+function readBaseline(path: string): Report {
   try {
-    return reportFromJson(data as JsonReport);
+    return readReportJson(parseJsonText(readTextInput(path), path));
   } catch (err) {
     if (err instanceof JsonFormError) throw new UserError(`${path}: ${err.message}`);
     throw err;
@@ -86,7 +80,7 @@ Exit codes: 0 ok, 1 a new finding (or a new path) at or above --fail-on, 2 usage
         progress.stop();
         const diff = diffReports(before, after, common.build.timestamp ? { timestamp: common.build.timestamp } : {});
         writeOutput(diffChunks(diff, after, common.format), opts.output);
-        setGateExitCode(failOnExitCode(gatedFindings(diff), common.failOn));
+        raiseExitCode(failOnExitCode(gatedFindings(diff), common.failOn));
       } finally {
         progress.stop();
       }

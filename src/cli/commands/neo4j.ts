@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { UserError } from '../errors.ts';
+import { integerOption } from '../option-values.ts';
 import { addInputOption, loadFromOptions, type InputOptions } from '../inputs-option.ts';
 import { buildGraph, serializeGraph } from '../../graph/index.ts';
 import { writeCypherScript } from '../../neo4j/cypher-script.ts';
@@ -19,8 +20,7 @@ interface SnapshotOptions extends InputOptions {
 }
 
 async function planFromInputs(opts: SnapshotOptions): Promise<{ plan: CypherStatement[]; options: PushOptions }> {
-  const batchSize = Number(opts.batchSize);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new UserError(`--batch-size: expected a positive integer, got "${opts.batchSize}"`);
+  const batchSize = integerOption(opts.batchSize, '--batch-size');
   const graph = serializeGraph(buildGraph(await loadFromOptions(opts)));
   const options = defaultPushOptions(graph, { ...(opts.snapshot ? { snapshot: opts.snapshot } : {}), replace: Boolean(opts.replace), batchSize });
   return { plan: planPush(graph, options), options };

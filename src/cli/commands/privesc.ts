@@ -1,10 +1,10 @@
 /** `iamgraph privesc`: every non-admin principal that can reach admin, with its paths; and the admins. */
 import type { Command } from 'commander';
 import { privesc, renderPath } from '../../analysis/index.ts';
-import { escalationSeverity } from '../../report/findings/privesc-to-admin.ts';
-import { failOnExitCode, parseSeverity } from '../../report/index.ts';
+import { escalationSeverity, failOnExitCode, parseSeverity } from '../../report/index.ts';
 import { addAnalysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
 import { prepareAnalysis, printJson } from '../analysis-run.ts';
+import { raiseExitCode } from '../exit-code.ts';
 
 interface PrivescCliOptions extends AnalysisCliOptions {
   failOn?: string;
@@ -37,6 +37,6 @@ Exit codes: 0 ok, 1 an escalation at or above --fail-on, 2 usage or input error.
         if (answer.warnings.length) out.push(`warnings (${answer.warnings.length}):`, ...answer.warnings.map((w) => `  ${w}`));
         process.stdout.write(`${out.join('\n')}\n`);
       }
-      process.exitCode = Math.max(Number(process.exitCode ?? 0), failOnExitCode(graded, failOn));
+      raiseExitCode(failOnExitCode(graded, failOn));
     });
 }

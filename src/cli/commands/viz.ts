@@ -4,15 +4,16 @@
  */
 import type { Command } from 'commander';
 import { createServer } from 'node:http';
-import { privesc, whoCan } from '../../analysis/index.ts';
+import { whoCan } from '../../analysis/index.ts';
 import { ADMIN_NODE } from '../../graph/types.ts';
 import { resolvePrincipal } from '../../model/query.ts';
-import { buildReport } from '../../report/build.ts';
-import { DEFAULT_REPORT_OPTIONS } from '../../report/types.ts';
+import { DEFAULT_REPORT_OPTIONS } from '../../report/index.ts';
+import { reportFromGraph } from '../../report/run.ts';
 import { precomputedTarget, renderViewerHtml, type ViewerOptions } from '../../../viz/render.ts';
 import { addAnalysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
 import { prepareAnalysis } from '../analysis-run.ts';
 import { UserError } from '../errors.ts';
+import { integerOption } from '../option-values.ts';
 import { createProgress } from '../progress.ts';
 import { toolVersion } from '../version.ts';
 import { writeOutput } from '../write-output.ts';
@@ -27,12 +28,6 @@ interface VizCliOptions extends AnalysisCliOptions {
   port: string;
   findings: boolean;
   title?: string;
-}
-
-function port(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UserError(`--port: expected 0–65535, got "${text}"`);
-  return n;
 }
 
 function serve(html: string, portNumber: number): Promise<void> {
@@ -77,7 +72,7 @@ Examples:
     .action(async (opts: VizCliOptions) => {
       if (Boolean(opts.action) !== Boolean(opts.resource)) throw new UserError('viz: --action and --resource go together');
       if (opts.to && opts.action) throw new UserError('viz: give either --to or --action/--resource, not both');
-      const portNumber = port(opts.port);
+      const portNumber = integerOption(opts.port, '--port', { min: 0, max: 65535 });
       const progress = createProgress(3, { quiet: opts.quiet });
       try {
         progress.step(0, 'loading inputs and building the graph');
@@ -92,7 +87,7 @@ Examples:
           viewer.target = target.id;
         }
         if (opts.findings) {
-          viewer.findings = buildReport({ model, graph, privesc: privesc(graph, model, options), options: { ...DEFAULT_REPORT_OPTIONS, analysis: options } }, { toolVersion: toolVersion() }).findings;
+          viewer.findings = reportFromGraph(model, graph, { ...DEFAULT_REPORT_OPTIONS, analysis: options }, { toolVersion: toolVersion() }).findings;
         }
         progress.step(2, 'laying out the graph');
         const html = renderViewerHtml(graph, viewer);

@@ -15,7 +15,8 @@ import { findingId, pathId } from '../ids.ts';
 import { severityRank } from '../severity.ts';
 import { shortName } from '../../analysis/text.ts';
 import type { PathRef, RawFinding, Rule, Severity } from '../types.ts';
-import { escalationSeverity, privescToAdmin } from './privesc-to-admin.ts';
+import { escalationSeverity } from '../severity.ts';
+import { privescToAdmin } from './privesc-to-admin.ts';
 import { principalValues } from './statements.ts';
 
 export interface Cut {

@@ -3,18 +3,11 @@
  * Severity from the best path: unconditional in one or two hops is critical, unconditional and
  * longer is high, only conditional paths (unknown conditions, resources the input cannot show) medium.
  */
-import type { Path } from '../../analysis/types.ts';
 import { shortName } from '../../analysis/text.ts';
-import type { RawFinding, Rule, Severity } from '../types.ts';
+import { escalationSeverity } from '../severity.ts';
+import type { RawFinding, Rule } from '../types.ts';
 
 const DOCS = ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'];
-
-export function escalationSeverity(paths: readonly Path[]): Severity {
-  const unconditional = paths.filter((p) => p.verdict === 'reachable');
-  if (unconditional.some((p) => p.hops.length <= 2)) return 'critical';
-  if (unconditional.length > 0) return 'high';
-  return 'medium';
-}
 
 export const privescToAdmin: Rule = {
   info: {
