@@ -9,6 +9,6 @@ export function integerOption(value: string, name: string, range: { min?: number
   const { min = 1, max } = range;
   const n = Number(value);
   if (Number.isInteger(n) && n >= min && (max === undefined || n <= max)) return n;
-  const expected = max !== undefined ? `${min}–${max}` : min === 1 ? 'a positive integer' : `an integer ≥ ${min}`;
+  const expected = max !== undefined ? `an integer from ${min} to ${max}` : `an integer ≥ ${min}`;
   throw new UserError(`${name}: expected ${expected}, got "${value}"`);
 }
