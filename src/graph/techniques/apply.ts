@@ -11,7 +11,7 @@ import { adminCheck, ALLOW_ALL } from '../../access/admin.ts';
 import { addEdge, evidenceOf, type BuildContext } from '../context.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
 import { ADMIN_NODE, type EdgeAttributes, type Evidence, type TechniqueRef } from '../types.ts';
-import { TECHNIQUES, type RequiredAction, type Technique } from './catalog.ts';
+import { TECHNIQUES, type Gain, type RequiredAction, type Technique } from './catalog.ts';
 import { ACTING_AS, bfs, stepsOnce } from '../traversal/index.ts';
 
 interface Indexes {
@@ -56,11 +56,10 @@ function targetsFor(technique: Technique, profile: PrincipalProfile, model: Acco
       const ids = [...entity.managedPolicies, ...(user ? user.groups.flatMap((g) => model.groups[g]?.managedPolicies ?? []) : [])];
       return [...new Set(ids)].filter((id) => model.policies[id]?.kind === 'customer-managed').sort();
     }
-    case 'groups':
-      if (!user) return [];
-      return technique.id === 'iam-add-user-to-group'
-        ? (ix.groupsByAccount.get(profile.accountId) ?? []).filter((g) => !user.groups.includes(g))
-        : user.groups;
+    case 'own-groups':
+      return user ? user.groups : [];
+    case 'other-groups':
+      return user ? (ix.groupsByAccount.get(profile.accountId) ?? []).filter((g) => !user.groups.includes(g)) : [];
     case 'other-users':
       return (ix.usersByAccount.get(profile.accountId) ?? []).filter((u) => u !== profile.arn);
     case 'roles':
@@ -125,14 +124,19 @@ function tryAlternative(model: AccountModel, profile: PrincipalProfile, alternat
   return decisions;
 }
 
-function hypotheticalAdmin(model: AccountModel, profile: PrincipalProfile, technique: Technique, target: string) {
-  if (technique.id.endsWith('permissions-boundary')) return adminCheck(model, profile, { withoutBoundary: true });
-  if (technique.id === 'iam-add-user-to-group') {
-    const group = model.groups[target];
-    const extra = [...group.inlinePolicies, ...group.managedPolicies].map((id) => model.policies[id]?.policy).filter((p) => p !== undefined);
-    return adminCheck(model, profile, { identity: [...profile.identity, ...extra] });
+/** Would the source be admin with what the technique gains it? */
+function hypotheticalAdmin(model: AccountModel, profile: PrincipalProfile, gain: Gain, target: string) {
+  switch (gain) {
+    case 'no-boundary':
+      return adminCheck(model, profile, { withoutBoundary: true });
+    case 'target-group-policies': {
+      const group = model.groups[target];
+      const extra = [...group.inlinePolicies, ...group.managedPolicies].map((id) => model.policies[id]?.policy).filter((p) => p !== undefined);
+      return adminCheck(model, profile, { identity: [...profile.identity, ...extra] });
+    }
+    case 'any-policy':
+      return adminCheck(model, profile, { identity: [...profile.identity, ALLOW_ALL] });
   }
-  return adminCheck(model, profile, { identity: [...profile.identity, ALLOW_ALL] });
 }
 
 const techniqueRefs = new WeakMap<Technique, TechniqueRef>();
@@ -241,7 +245,7 @@ export function applyTechniques(ctx: BuildContext): void {
           pending.push({ source: arn, target, attributes });
           continue;
         }
-        const admin = hypotheticalAdmin(model, profile, technique, target);
+        const admin = hypotheticalAdmin(model, profile, technique.gain ?? 'any-policy', target);
         if (!admin.admin) continue;
         addEdge(ctx, arn, ADMIN_NODE, {
           ...attributes,

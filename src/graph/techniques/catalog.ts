@@ -16,11 +16,19 @@ export type TechniqueResult =
   /** It can act with the target principal's permissions. */
   | 'target';
 
+/**
+ * What a self-admin technique adds to the source: any identity policy it writes, the target
+ * group's policies (it joins the group), or no permissions boundary (it removes its own).
+ */
+export type Gain = 'any-policy' | 'target-group-policies' | 'no-boundary';
+
 /** Which targets to try for a source. */
 export type TargetSelector =
   | 'self'
   | 'policies-of-self'
-  | 'groups'
+  /** Groups the source user is a member of / is not a member of. */
+  | 'own-groups'
+  | 'other-groups'
   | 'other-users'
   | 'roles'
   | 'roles-trusting-service';
@@ -47,6 +55,8 @@ export interface Technique {
   /** Any one of these alternatives suffices; all actions within an alternative are required. */
   anyOf: RequiredAction[][];
   result: TechniqueResult;
+  /** For `self-admin`: what the source gains, checked as a hypothesis (admin with it?). */
+  gain?: Gain;
   /** Non-IAM resources the input cannot show; the edge is conditional on them. */
   requires?: string;
 }
@@ -55,16 +65,16 @@ const passRole = (service: string): RequiredAction => ({ action: 'iam:PassRole',
 
 export const TECHNIQUES: readonly Technique[] = [
   // ---- rewriting one's own permissions -------------------------------------------------------
-  { id: 'iam-create-policy-version', name: 'Create a new default version of a managed policy attached to oneself', publicIds: ['rhino:1 CreatePolicyVersion', 'pmapper:IAMEdgeChecker'], sources: ['user', 'role'], targets: 'policies-of-self', anyOf: [[{ action: 'iam:CreatePolicyVersion', resource: 'target' }]], result: 'self-admin' },
-  { id: 'iam-set-default-policy-version', name: 'Switch a policy attached to oneself to a more permissive existing version', publicIds: ['rhino:2 SetDefaultPolicyVersion'], sources: ['user', 'role'], targets: 'policies-of-self', anyOf: [[{ action: 'iam:SetDefaultPolicyVersion', resource: 'target' }]], result: 'self-admin', requires: 'a more permissive non-default version of the policy' },
-  { id: 'iam-attach-user-policy', name: 'Attach a managed policy (e.g. AdministratorAccess) to oneself', publicIds: ['rhino:7 AttachUserPolicy', 'pmapper:IAMEdgeChecker'], sources: ['user'], targets: 'self', anyOf: [[{ action: 'iam:AttachUserPolicy', resource: 'target' }]], result: 'self-admin' },
-  { id: 'iam-attach-group-policy', name: 'Attach a managed policy to a group one is in', publicIds: ['rhino:8 AttachGroupPolicy', 'pmapper:IAMEdgeChecker'], sources: ['user'], targets: 'groups', anyOf: [[{ action: 'iam:AttachGroupPolicy', resource: 'target' }]], result: 'self-admin' },
-  { id: 'iam-attach-role-policy', name: 'Attach a managed policy to one\'s own role', publicIds: ['rhino:9 AttachRolePolicy', 'pmapper:IAMEdgeChecker'], sources: ['role'], targets: 'self', anyOf: [[{ action: 'iam:AttachRolePolicy', resource: 'target' }]], result: 'self-admin' },
-  { id: 'iam-put-user-policy', name: 'Write an inline policy on oneself', publicIds: ['rhino:10 PutUserPolicy', 'pmapper:IAMEdgeChecker'], sources: ['user'], targets: 'self', anyOf: [[{ action: 'iam:PutUserPolicy', resource: 'target' }]], result: 'self-admin' },
-  { id: 'iam-put-group-policy', name: 'Write an inline policy on a group one is in', publicIds: ['rhino:11 PutGroupPolicy', 'pmapper:IAMEdgeChecker'], sources: ['user'], targets: 'groups', anyOf: [[{ action: 'iam:PutGroupPolicy', resource: 'target' }]], result: 'self-admin' },
-  { id: 'iam-put-role-policy', name: 'Write an inline policy on one\'s own role', publicIds: ['rhino:12 PutRolePolicy', 'pmapper:IAMEdgeChecker'], sources: ['role'], targets: 'self', anyOf: [[{ action: 'iam:PutRolePolicy', resource: 'target' }]], result: 'self-admin' },
-  { id: 'iam-delete-user-permissions-boundary', name: 'Remove one\'s own permissions boundary', publicIds: [], sources: ['user'], targets: 'self', anyOf: [[{ action: 'iam:DeleteUserPermissionsBoundary', resource: 'target' }]], result: 'self-admin' },
-  { id: 'iam-delete-role-permissions-boundary', name: 'Remove one\'s own role\'s permissions boundary', publicIds: [], sources: ['role'], targets: 'self', anyOf: [[{ action: 'iam:DeleteRolePermissionsBoundary', resource: 'target' }]], result: 'self-admin' },
+  { id: 'iam-create-policy-version', name: 'Create a new default version of a managed policy attached to oneself', publicIds: ['rhino:1 CreatePolicyVersion', 'pmapper:IAMEdgeChecker'], sources: ['user', 'role'], targets: 'policies-of-self', anyOf: [[{ action: 'iam:CreatePolicyVersion', resource: 'target' }]], result: 'self-admin', gain: 'any-policy' },
+  { id: 'iam-set-default-policy-version', name: 'Switch a policy attached to oneself to a more permissive existing version', publicIds: ['rhino:2 SetDefaultPolicyVersion'], sources: ['user', 'role'], targets: 'policies-of-self', anyOf: [[{ action: 'iam:SetDefaultPolicyVersion', resource: 'target' }]], result: 'self-admin', gain: 'any-policy', requires: 'a more permissive non-default version of the policy' },
+  { id: 'iam-attach-user-policy', name: 'Attach a managed policy (e.g. AdministratorAccess) to oneself', publicIds: ['rhino:7 AttachUserPolicy', 'pmapper:IAMEdgeChecker'], sources: ['user'], targets: 'self', anyOf: [[{ action: 'iam:AttachUserPolicy', resource: 'target' }]], result: 'self-admin', gain: 'any-policy' },
+  { id: 'iam-attach-group-policy', name: 'Attach a managed policy to a group one is in', publicIds: ['rhino:8 AttachGroupPolicy', 'pmapper:IAMEdgeChecker'], sources: ['user'], targets: 'own-groups', anyOf: [[{ action: 'iam:AttachGroupPolicy', resource: 'target' }]], result: 'self-admin', gain: 'any-policy' },
+  { id: 'iam-attach-role-policy', name: 'Attach a managed policy to one\'s own role', publicIds: ['rhino:9 AttachRolePolicy', 'pmapper:IAMEdgeChecker'], sources: ['role'], targets: 'self', anyOf: [[{ action: 'iam:AttachRolePolicy', resource: 'target' }]], result: 'self-admin', gain: 'any-policy' },
+  { id: 'iam-put-user-policy', name: 'Write an inline policy on oneself', publicIds: ['rhino:10 PutUserPolicy', 'pmapper:IAMEdgeChecker'], sources: ['user'], targets: 'self', anyOf: [[{ action: 'iam:PutUserPolicy', resource: 'target' }]], result: 'self-admin', gain: 'any-policy' },
+  { id: 'iam-put-group-policy', name: 'Write an inline policy on a group one is in', publicIds: ['rhino:11 PutGroupPolicy', 'pmapper:IAMEdgeChecker'], sources: ['user'], targets: 'own-groups', anyOf: [[{ action: 'iam:PutGroupPolicy', resource: 'target' }]], result: 'self-admin', gain: 'any-policy' },
+  { id: 'iam-put-role-policy', name: 'Write an inline policy on one\'s own role', publicIds: ['rhino:12 PutRolePolicy', 'pmapper:IAMEdgeChecker'], sources: ['role'], targets: 'self', anyOf: [[{ action: 'iam:PutRolePolicy', resource: 'target' }]], result: 'self-admin', gain: 'any-policy' },
+  { id: 'iam-delete-user-permissions-boundary', name: 'Remove one\'s own permissions boundary', publicIds: [], sources: ['user'], targets: 'self', anyOf: [[{ action: 'iam:DeleteUserPermissionsBoundary', resource: 'target' }]], result: 'self-admin', gain: 'no-boundary' },
+  { id: 'iam-delete-role-permissions-boundary', name: 'Remove one\'s own role\'s permissions boundary', publicIds: [], sources: ['role'], targets: 'self', anyOf: [[{ action: 'iam:DeleteRolePermissionsBoundary', resource: 'target' }]], result: 'self-admin', gain: 'no-boundary' },
   { id: 'iam-attach-role-policy-reachable', name: 'Attach a managed policy to a role one can assume (or otherwise reach), then act as it', publicIds: ['rhino:9 AttachRolePolicy', 'pmapper:IAMEdgeChecker'], sources: ['user', 'role'], targets: 'roles', anyOf: [[{ action: 'iam:AttachRolePolicy', resource: 'target' }]], result: 'target-admin' },
   { id: 'iam-put-role-policy-reachable', name: 'Write an inline policy on a role one can assume (or otherwise reach), then act as it', publicIds: ['rhino:12 PutRolePolicy', 'pmapper:IAMEdgeChecker'], sources: ['user', 'role'], targets: 'roles', anyOf: [[{ action: 'iam:PutRolePolicy', resource: 'target' }]], result: 'target-admin' },
   { id: 'iam-attach-user-policy-reachable', name: 'Attach a managed policy to another user one can act as, then act as them', publicIds: ['rhino:7 AttachUserPolicy'], sources: ['user', 'role'], targets: 'other-users', anyOf: [[{ action: 'iam:AttachUserPolicy', resource: 'target' }]], result: 'target-admin' },
@@ -74,7 +84,7 @@ export const TECHNIQUES: readonly Technique[] = [
   { id: 'iam-create-login-profile', name: 'Create a console password for another user', publicIds: ['rhino:5 CreateLoginProfile', 'pmapper:IAMEdgeChecker'], sources: ['user', 'role'], targets: 'other-users', anyOf: [[{ action: 'iam:CreateLoginProfile', resource: 'target' }]], result: 'target' },
   { id: 'iam-update-login-profile', name: 'Change another user\'s console password', publicIds: ['rhino:6 UpdateLoginProfile', 'pmapper:IAMEdgeChecker'], sources: ['user', 'role'], targets: 'other-users', anyOf: [[{ action: 'iam:UpdateLoginProfile', resource: 'target' }]], result: 'target' },
   { id: 'iam-update-assume-role-policy', name: 'Rewrite a role\'s trust policy to name oneself, then assume it (a trust naming the caller needs no identity Allow in the same account)', publicIds: ['rhino:14 UpdateAssumeRolePolicy', 'pmapper:STSEdgeChecker'], sources: ['user', 'role'], targets: 'roles', anyOf: [[{ action: 'iam:UpdateAssumeRolePolicy', resource: 'target' }]], result: 'target' },
-  { id: 'iam-add-user-to-group', name: 'Add oneself to a more privileged group', publicIds: ['rhino:13 AddUserToGroup', 'pmapper:IAMEdgeChecker'], sources: ['user'], targets: 'groups', anyOf: [[{ action: 'iam:AddUserToGroup', resource: 'target' }]], result: 'self-admin' },
+  { id: 'iam-add-user-to-group', name: 'Add oneself to a more privileged group', publicIds: ['rhino:13 AddUserToGroup', 'pmapper:IAMEdgeChecker'], sources: ['user'], targets: 'other-groups', anyOf: [[{ action: 'iam:AddUserToGroup', resource: 'target' }]], result: 'self-admin', gain: 'target-group-policies' },
   // ---- passing a role to new compute ------------------------------------------------------------
   { id: 'pass-role-ec2', name: 'Launch an EC2 instance with the role\'s instance profile', publicIds: ['rhino:3 PassRole+RunInstances', 'pmapper:EC2EdgeChecker'], sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'ec2.amazonaws.com', needsInstanceProfile: true, anyOf: [[passRole('ec2.amazonaws.com'), { action: 'ec2:RunInstances', resource: '*' }]], result: 'target' },
   { id: 'pass-role-lambda', name: 'Create a Lambda function with the role and invoke or trigger it', publicIds: ['rhino:15 PassRole+Lambda+Invoke', 'rhino:16 PassRole+Lambda+EventSourceMapping', 'pmapper:LambdaEdgeChecker'], sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'lambda.amazonaws.com', anyOf: [[passRole('lambda.amazonaws.com'), { action: 'lambda:CreateFunction', resource: '*' }, { action: 'lambda:InvokeFunction', resource: '*' }], [passRole('lambda.amazonaws.com'), { action: 'lambda:CreateFunction', resource: '*' }, { action: 'lambda:CreateEventSourceMapping', resource: '*' }]], result: 'target' },
