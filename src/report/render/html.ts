@@ -11,7 +11,8 @@ import type { Finding, Report, RuleInfo } from '../types.ts';
 import { SEVERITIES } from '../types.ts';
 import { jsonChunks, type Chunks } from './chunks.ts';
 import { escapeHtml as h } from './escape.ts';
-import { HTML_SCRIPT, HTML_STYLE } from './html-assets.ts';
+import { reportScript } from './html-script.ts';
+import { HTML_STYLE } from './html-style.ts';
 import { htmlData } from './html-data.ts';
 import { locationOfEvidence, locationText, refText } from './text.ts';
 import { evidenceText } from '../../analysis/text.ts';
@@ -54,7 +55,8 @@ export function* htmlChunks(report: Report, opts: HtmlOptions = {}): Chunks {
   const rules = new Map(report.rules.map((r) => [r.id, r]));
   const all = [...report.findings, ...report.suppressed];
   const s = report.summary;
-  const scriptHash = createHash('sha256').update(HTML_SCRIPT).digest('base64');
+  const script = reportScript();
+  const scriptHash = createHash('sha256').update(script).digest('base64');
   // The viewer's own inline scripts run in its sandboxed iframe, which inherits this policy.
   const scriptSrc = opts.viewerHtml ? `'unsafe-inline'` : `'sha256-${scriptHash}'`;
   const csp = `default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src ${scriptSrc}; frame-src 'self'`;
@@ -99,7 +101,7 @@ ${report.warnings.length ? `<h2>${h(opts.warningsHeading ?? 'Input warnings')}</
   // A data block, never run; `<` as \u003c so no text in it can close the element.
   for (const chunk of jsonChunks(htmlData(report), 2, 0)) yield chunk.replace(/</g, '\\u003c');
   yield `</script>
-<script>${HTML_SCRIPT}</script>
+<script>${script}</script>
 </body>
 </html>
 `;
