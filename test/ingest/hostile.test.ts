@@ -145,3 +145,28 @@ describe('encodings', () => {
     expect(Object.values(loaded.users).map((u) => `${u.accountId}/${u.name}`).sort()).toEqual(['555566667777/bób', '555566668888/bób']);
   });
 });
+
+describe('credential report CSV (RFC 4180)', () => {
+  it('a quoted field with a comma and a quoted quote stays one field; a bad row is one error', async () => {
+    const dir = freshDir();
+    const header = 'user,arn,user_creation_time,password_enabled,password_last_used,mfa_active,access_key_1_active';
+    const rows = [
+      header,
+      '"ops,team",arn:aws:iam::333344445555:user/ci-bot,2024-01-01T00:00:00+00:00,true,N/A,true,false',
+      '"say ""hi""",arn:aws:iam::333344445555:user/engineering/alice,2024-01-01T00:00:00+00:00,false,N/A,false,true',
+      'short,row',
+    ];
+    writeFileSync(join(dir, 'report.csv'), `${rows.join('\r\n')}\r\n`);
+    const { model, errors } = await loadInputs([gaad, join(dir, 'report.csv')]);
+    expect(errors).toEqual([{ file: join(dir, 'report.csv'), pointer: 'line 4', message: 'expected 7 columns, got 2' }]);
+    expect(model.users['arn:aws:iam::333344445555:user/ci-bot'].credentials).toMatchObject({ passwordEnabled: true, mfaActive: true });
+    expect(model.users['arn:aws:iam::333344445555:user/engineering/alice'].credentials).toMatchObject({ passwordEnabled: false, accessKeys: [{ active: true }] });
+  });
+  it('an unterminated quote is one error, not a throw', async () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, 'report.csv'), 'user,arn,password_enabled,mfa_active,access_key_1_active\n"open,arn:x,true,true,true\n');
+    const { errors } = await loadInputs([join(dir, 'report.csv')]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/^expected CSV, got /);
+  });
+});
