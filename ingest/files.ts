@@ -3,33 +3,81 @@
  * several concatenated documents (`--no-paginate` pages printed one after another); YAML files
  * may hold several `---` documents; CSV is kept as text.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, type Document } from 'yaml';
 import { InputProblem } from './errors.ts';
 
 const SUPPORTED = /\.(json|ya?ml|csv)$/i;
 
-/** Files named by the arguments; directories are walked recursively in sorted order. */
-export function expandPaths(paths: readonly string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
+export interface PathNote {
+  path: string;
+  reason: string;
+}
+
+export interface ExpandedPaths {
+  files: string[];
+  /** Paths that do not exist. */
+  missing: string[];
+  /** Paths not read on purpose (not regular files, a second way to the same file or directory). */
+  skipped: PathNote[];
+  /** Paths that exist but cannot be listed or examined (EACCES and the like). */
+  unreadable: PathNote[];
+}
+
+const errorCode = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+
+function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+/**
+ * Files named by the arguments; directories are walked recursively in sorted order. Each real
+ * directory and file is visited once (by realpath), so symlink loops and aliases cost nothing;
+ * only regular files are read (a FIFO would block the read forever).
+ */
+export function expandPaths(paths: readonly string[]): ExpandedPaths {
+  const out: ExpandedPaths = { files: [], missing: [], skipped: [], unreadable: [] };
+  const seen = new Set<string>();
   const walk = (path: string, explicit: boolean): void => {
-    let stat;
+    let stat: Stats;
+    let real: string;
     try {
       stat = statSync(path);
-    } catch {
-      missing.push(path);
+      real = realpathSync(path);
+    } catch (err) {
+      if (errorCode(err) === 'ENOENT') out.missing.push(path);
+      else out.unreadable.push({ path, reason: `cannot examine (${errorCode(err)})` });
       return;
     }
+    const wanted = stat.isDirectory() || explicit || SUPPORTED.test(path);
+    if (!wanted) return;
+    if (seen.has(real)) {
+      out.skipped.push({ path, reason: `the same ${stat.isDirectory() ? 'directory' : 'file'} as ${real}, already read` });
+      return;
+    }
+    seen.add(real);
     if (stat.isDirectory()) {
-      for (const entry of readdirSync(path).sort()) if (!entry.startsWith('.')) walk(join(path, entry), false);
-    } else if (explicit || SUPPORTED.test(path)) {
-      files.push(path);
+      let entries: string[];
+      try {
+        entries = readdirSync(path);
+      } catch (err) {
+        out.unreadable.push({ path, reason: `cannot read directory (${errorCode(err)})` });
+        return;
+      }
+      for (const entry of entries.sort()) if (!entry.startsWith('.')) walk(join(path, entry), false);
+    } else if (stat.isFile()) {
+      out.files.push(path);
+    } else {
+      out.skipped.push({ path, reason: `${kindOf(stat)}, not a regular file: not read` });
     }
   };
   for (const path of paths) walk(path, true);
-  return { files: [...new Set(files)], missing };
+  return out;
 }
 
 export type ParsedFile =
@@ -80,7 +128,7 @@ export function parseFileText(text: string, path: string): ParsedFile {
     }
   }
   const docs = parseAllDocuments(trimmed, { prettyErrors: false });
-  const list = Array.isArray(docs) ? docs : [docs];
+  const list = (Array.isArray(docs) ? docs : [docs]).filter((doc) => doc.errors.length > 0 || doc.contents !== null);
   const out: Array<{ value: unknown; pointer: string }> = [];
   list.forEach((doc, i) => {
     if (doc.errors.length > 0) {
@@ -88,17 +136,45 @@ export function parseFileText(text: string, path: string): ParsedFile {
       const line = e.linePos?.[0]?.line;
       throw new InputProblem(line ? `line ${line}` : '', `expected YAML, got ${e.message.split('\n')[0]}`);
     }
-    out.push({ value: doc.toJS(), pointer: list.length > 1 ? `(document ${i + 1})` : '' });
+    out.push({ value: yamlToJs(doc), pointer: list.length > 1 ? `(document ${i + 1})` : '' });
   });
   return { kind: 'documents', documents: out };
 }
 
-export function readParsedFile(path: string): ParsedFile {
-  let text: string;
+/**
+ * Aliases are ordinary YAML; only an expansion bomb (billion laughs) is refused. yaml's
+ * `maxAliasCount` bounds each anchor's uses × the nodes one use expands to (default 100, which
+ * refuses a hundred plain aliases to one anchor).
+ */
+export const MAX_ALIAS_EXPANSION = 100_000;
+
+function yamlToJs(doc: Document.Parsed): unknown {
   try {
-    text = readFileSync(path, 'utf8');
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+  } catch (err) {
+    if (err instanceof ReferenceError && /alias count/i.test(err.message)) {
+      throw new InputProblem('', `expected YAML whose aliases expand to at most ${MAX_ALIAS_EXPANSION} nodes, got an alias expansion bomb (billion laughs): refused`);
+    }
+    throw err;
+  }
+}
+
+/** UTF-8 (BOM or not) and UTF-16 with a BOM, as Windows tools save it. */
+export function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const body = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+    return body.swap16().toString('utf16le');
+  }
+  return bytes.toString('utf8');
+}
+
+export function readParsedFile(path: string): ParsedFile {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
   } catch (err) {
     throw new InputProblem('', `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  return parseFileText(text, path);
+  return parseFileText(decodeText(bytes), path);
 }

@@ -2,6 +2,7 @@
  * `loadInputs`: any mix of files and directories → one normalized, validated AccountModel.
  * Formats are detected by content, not by name. A bad file (or a bad element in a file) is an
  * input error naming the file and JSON pointer; everything valid still loads unless `strict`.
+ * Inputs with no IAM data at all are a UserError (one line), never an empty model.
  */
 import { UserError } from '../src/errors.ts';
 import type { AccountModel } from '../src/model/types.ts';
@@ -48,20 +49,32 @@ async function warnUnknownActions(b: ModelBuilder): Promise<void> {
   }
 }
 
+/** Nothing to analyse is an input error, never an empty report: said in one line. */
+function noDataMessage(paths: readonly string[], files: number, skipped: number): string {
+  const read = files === 0 ? 'no .json, .yaml, .yml or .csv file found' : `${files} file${files === 1 ? '' : 's'} read, all empty`;
+  return `no IAM data in the inputs: ${paths.join(', ')} (${read}${skipped > 0 ? `, ${skipped} skipped` : ''})`;
+}
+
 export async function loadInputs(paths: readonly string[], opts: { strict?: boolean } = {}): Promise<LoadResult> {
   const b = new ModelBuilder();
-  const { files, missing } = expandPaths(paths);
+  const { files, missing, skipped, unreadable } = expandPaths(paths);
   for (const path of missing) b.errors.push({ file: path, pointer: '', message: 'expected a file or directory, got nothing at that path' });
+  for (const { path, reason } of unreadable) b.errors.push({ file: path, pointer: '', message: reason });
+  for (const { path, reason } of skipped) b.warn('skipped-input', `${path}: skipped: ${reason}`, undefined, { file: path, pointer: '' });
   const late: Array<() => void> = [];
+  let documents = 0;
   for (const file of files) {
     b.inputs.push(file);
     try {
       const parsed = readParsedFile(file);
       if (parsed.kind === 'csv') {
+        if (parsed.text === '') continue;
+        documents++;
         readCredentialReportCsv(parsed.text, file, b);
         continue;
       }
       for (const { value, pointer } of parsed.documents) {
+        documents++;
         const reader = READERS.find((r) => r.detect(value));
         if (!reader || !isRecord(value)) {
           b.errors.push({ file, pointer: pointer || '/', message: 'expected a GAAD export, an account model, an organization, Identity Center data, a credential report or resource policies, got a document of none of these shapes' });
@@ -84,6 +97,7 @@ export async function loadInputs(paths: readonly string[], opts: { strict?: bool
     }
   }
   for (const run of late) run();
+  if (documents === 0 && b.errors.length === 0) throw new UserError(noDataMessage(paths, files.length, skipped.length));
   if (opts.strict && b.errors.length > 0) throw new UserError(formatInputError(b.errors[0]));
   await warnUnknownActions(b);
   return { model: b.finalize(), errors: b.errors };

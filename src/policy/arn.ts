@@ -4,7 +4,7 @@
  * the last character of a segment may expand beyond the colon boundaries; the resource part
  * (after the fifth colon) may itself contain `:` and `/`. Matching is case-sensitive.
  */
-import type { Piece } from './wildcard.ts';
+import { piecesToTokens, type GlobToken, type Piece } from './wildcard.ts';
 
 export interface ArnParts {
   partition: string;
@@ -22,38 +22,29 @@ export function parseArn(arn: string): ArnParts | undefined {
   return { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts.slice(5).join(':') };
 }
 
-const REGEX_SPECIAL = /[.+^${}()|[\]\\*?]/g;
-const escape = (text: string): string => text.replace(REGEX_SPECIAL, '\\$&');
-
-/** Regex source for a resource pattern given as pieces (literal pieces come from policy variables). */
-export function resourcePatternSource(pieces: readonly Piece[]): string {
+/** Matcher tokens for a resource pattern given as pieces (literal pieces come from policy variables). */
+export function resourcePatternTokens(pieces: readonly Piece[]): GlobToken[] {
+  const text = pieces.map((p) => p.text).join('');
+  // Not an ARN pattern (e.g. "*"): plain glob over the whole string.
+  if (!text.startsWith('arn:')) return piecesToTokens(pieces);
   // Flatten to characters tagged literal/wildcard, then walk segments.
   const chars: Array<{ ch: string; literal: boolean }> = [];
-  for (const piece of pieces) for (const ch of piece.text) chars.push({ ch, literal: piece.literal });
-  const text = chars.map((c) => c.ch).join('');
-  if (!text.startsWith('arn:')) {
-    // Not an ARN pattern (e.g. "*"): plain glob over the whole string.
-    return chars.map((c) => (c.literal ? escape(c.ch) : c.ch === '*' ? '.*' : c.ch === '?' ? '.' : escape(c.ch))).join('');
-  }
-  let source = '';
+  for (const piece of pieces) for (let i = 0; i < piece.text.length; i++) chars.push({ ch: piece.text[i], literal: piece.literal });
+  const tokens: GlobToken[] = [];
   let colons = 0;
   for (let i = 0; i < chars.length; i++) {
     const { ch, literal } = chars[i];
     const inResourcePart = colons >= 5;
-    if (literal) {
-      source += escape(ch);
-    } else if (ch === ':') {
-      colons++;
-      source += ':';
+    if (literal || (ch !== '*' && ch !== '?')) {
+      if (!literal && ch === ':') colons++;
+      tokens.push({ kind: 'char', ch });
     } else if (ch === '*') {
       const next = chars[i + 1];
       const endsSegment = next === undefined || (next.ch === ':' && !next.literal);
-      source += inResourcePart || endsSegment ? '.*' : '[^:]*';
-    } else if (ch === '?') {
-      source += inResourcePart ? '.' : '[^:]';
+      tokens.push({ kind: 'star', crossesColon: inResourcePart || endsSegment });
     } else {
-      source += escape(ch);
+      tokens.push({ kind: 'one', crossesColon: inResourcePart });
     }
   }
-  return source;
+  return tokens;
 }

@@ -1,12 +1,12 @@
 /**
  * Resource / NotResource matchers, compiled once per statement. Patterns with policy variables
- * are resolved per request; their regexes are cached by resolved text, so repeated questions
+ * are resolved per request; their matchers are cached by resolved text, so repeated questions
  * never rebuild them.
  */
-import { resourcePatternSource } from './arn.ts';
+import { resourcePatternTokens } from './arn.ts';
 import type { PolicyVersion, RequestContext, Tri } from './types.ts';
 import { compileTemplate, type Template } from './variables.ts';
-import type { Piece } from './wildcard.ts';
+import { compileTokens, type Piece } from './wildcard.ts';
 
 export type ResourceMatcher = (resource: string, ctx: RequestContext) => Tri;
 
@@ -17,8 +17,7 @@ function piecesMatcher(pieces: readonly Piece[]): (resource: string) => boolean 
   const wild = pieces.some((p) => !p.literal && (p.text.includes('*') || p.text.includes('?')));
   if (!wild) return (resource) => resource === text;
   if (pieces.length === 1 && text === '*') return () => true;
-  const regex = new RegExp(`^${resourcePatternSource(pieces)}$`, 's');
-  return (resource) => regex.test(resource);
+  return compileTokens(resourcePatternTokens(pieces), false);
 }
 
 function compileOne(template: Template): ResourceMatcher {

@@ -28,19 +28,70 @@ export interface Template {
 
 const ESCAPES: Record<string, string> = { '*': '*', '?': '?', $: '$' };
 
-/** `${ key , 'de''fault' }` → key + default (a doubled quote is one quote). */
-const VARIABLE = /\$\{\s*([^\s,}'][^,}]*?)\s*(?:,\s*'((?:[^']|'')*)'\s*)?\}/g;
+const SPACE = /\s/;
+const isSpace = (ch: string): boolean => SPACE.test(ch);
+const skipSpaces = (raw: string, i: number): number => {
+  while (i < raw.length && isSpace(raw[i])) i++;
+  return i;
+};
 
+/** `'de''fault'` at `i` followed by `}` → the default (a doubled quote is one quote) and the end; undefined when malformed. */
+function parseFallback(raw: string, i: number): { fallback: string; end: number } | undefined {
+  if (raw[i] !== "'") return undefined;
+  const start = i + 1;
+  let at = start;
+  for (;;) {
+    const quote = raw.indexOf("'", at);
+    if (quote < 0) return undefined;
+    let run = quote;
+    while (raw[run] === "'") run++;
+    if ((run - quote) % 2 === 0) {
+      at = run;
+      continue;
+    }
+    const close = skipSpaces(raw, run);
+    if (raw[close] !== '}') return undefined;
+    return { fallback: raw.slice(start, run - 1).replace(/''/g, "'"), end: close + 1 };
+  }
+}
+
+/**
+ * `${ key , 'de''fault' }` → key + default. A hand-written scan, linear in the text: a regex
+ * retried at every `${` rescans to the next `}` each time, quadratic on `${${${…`.
+ */
 function splitParts(raw: string): Part[] {
   const parts: Part[] = [];
   let last = 0;
-  for (const m of raw.matchAll(VARIABLE)) {
-    const at = m.index ?? 0;
+  let from = 0;
+  // The first `,` or `}` at or after `stopFrom`: a key runs up to it, and every `${` before it shares it.
+  let stop = -1;
+  const stopAt = (i: number): number => {
+    if (stop < i) {
+      stop = i;
+      while (stop < raw.length && raw[stop] !== ',' && raw[stop] !== '}') stop++;
+    }
+    return stop;
+  };
+  for (let at = raw.indexOf('${', from); at >= 0; at = raw.indexOf('${', from)) {
+    const keyStart = skipSpaces(raw, at + 2);
+    const first = raw[keyStart];
+    if (first === undefined || first === ',' || first === '}' || first === "'") {
+      from = at + 1;
+      continue;
+    }
+    const end = stopAt(keyStart);
+    if (end >= raw.length) break;
+    const name = raw.slice(keyStart, end).trimEnd();
+    const withDefault = raw[end] === ',' ? parseFallback(raw, skipSpaces(raw, end + 1)) : undefined;
+    if (raw[end] === ',' && !withDefault) {
+      from = end;
+      continue;
+    }
     if (at > last) parts.push({ kind: 'text', text: raw.slice(last, at) });
-    const name = m[1];
-    if (name in ESCAPES && m[2] === undefined) parts.push({ kind: 'escape', text: ESCAPES[name] });
-    else parts.push({ kind: 'variable', key: name.toLowerCase(), fallback: m[2]?.replace(/''/g, "'") });
-    last = at + m[0].length;
+    if (Object.hasOwn(ESCAPES, name) && !withDefault) parts.push({ kind: 'escape', text: ESCAPES[name] });
+    else parts.push({ kind: 'variable', key: name.toLowerCase(), fallback: withDefault?.fallback });
+    last = withDefault ? withDefault.end : end + 1;
+    from = last;
   }
   if (last < raw.length) parts.push({ kind: 'text', text: raw.slice(last) });
   return parts;

@@ -2,6 +2,10 @@
  * IAM wildcard matching (`*` = any run of characters, `?` = one character), compiled once.
  * Patterns come as pieces so that text substituted from `${*}`, `${?}`, `${$}` or from request
  * values stays literal.
+ *
+ * No regular expressions: policy text is attacker-controlled, and a backtracking regex such as
+ * `^a.*a.*a.*…b$` is exponential on a long run of `a`s. The matcher simulates the pattern's NFA
+ * over one pass of the candidate — O(n·m) worst case, O(n) for the usual one or two stars.
  */
 
 export interface Piece {
@@ -12,24 +16,97 @@ export interface Piece {
 
 export type StringMatcher = (candidate: string) => boolean;
 
-const REGEX_SPECIAL = /[.+^${}()|[\]\\*?]/g;
+/**
+ * One pattern position: a literal UTF-16 code unit, `?` or `*`. A wildcard with
+ * `crossesColon: false` does not match `:` (a `*` or `?` inside an ARN segment).
+ */
+export type GlobToken = { kind: 'char'; ch: string } | { kind: 'one' | 'star'; crossesColon: boolean };
 
-const escapeRegex = (text: string): string => text.replace(REGEX_SPECIAL, '\\$&');
+const CHAR = 0;
+const ONE = 1;
+const STAR = 2;
+const COLON = 0x3a;
 
-function piecesToRegexSource(pieces: readonly Piece[]): string {
-  let source = '';
-  for (const piece of pieces) {
-    if (piece.literal) {
-      source += escapeRegex(piece.text);
-      continue;
+/** Case folding per code unit, as a RegExp with the `i` flag and no `u` flag does it. */
+function foldUnit(unit: string): string {
+  const upper = unit.toUpperCase();
+  if (upper.length !== 1) return unit;
+  if (unit.charCodeAt(0) >= 128 && upper.charCodeAt(0) < 128) return unit;
+  return upper;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+export function foldCase(text: string): string {
+  if (ASCII.test(text)) return text.toUpperCase();
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += foldUnit(text[i]);
+  return out;
+}
+
+/** Compiles tokens into a matcher of the whole candidate (anchored at both ends; `*` matches newlines too). */
+export function compileTokens(tokens: readonly GlobToken[], ignoreCase: boolean): StringMatcher {
+  const m = tokens.length;
+  const kind = Uint8Array.from(tokens, (t) => (t.kind === 'char' ? CHAR : t.kind === 'one' ? ONE : STAR));
+  const unit = Int32Array.from(tokens, (t) => (t.kind === 'char' ? (ignoreCase ? foldUnit(t.ch) : t.ch).charCodeAt(0) : -1));
+  const colonOk = tokens.map((t) => t.kind === 'char' || t.crossesColon);
+  // A final `*` that crosses colons accepts any rest as soon as the end state is reached.
+  const openEnd = m > 0 && kind[m - 1] === STAR && colonOk[m - 1];
+  let current = new Int32Array(m + 1);
+  let next = new Int32Array(m + 1);
+  const mark = new Int32Array(m + 1);
+  let gen = 0;
+  const newGeneration = (): void => {
+    if (++gen > 0x3fffffff) {
+      mark.fill(0);
+      gen = 1;
     }
-    for (const ch of piece.text) {
-      if (ch === '*') source += '.*';
-      else if (ch === '?') source += '.';
-      else source += escapeRegex(ch);
+  };
+  /** Adds state j and the states a run of stars lets it skip to; returns the new list size. */
+  const add = (list: Int32Array, size: number, j: number): number => {
+    while (mark[j] !== gen) {
+      mark[j] = gen;
+      list[size++] = j;
+      if (j < m && kind[j] === STAR) j++;
+      else break;
+    }
+    return size;
+  };
+  return (candidate) => {
+    const text = ignoreCase ? foldCase(candidate) : candidate;
+    newGeneration();
+    let size = add(current, 0, 0);
+    for (let i = 0; i < text.length; i++) {
+      if (openEnd && mark[m] === gen) return true;
+      const c = text.charCodeAt(i);
+      newGeneration();
+      let nextSize = 0;
+      for (let k = 0; k < size; k++) {
+        const j = current[k];
+        if (j === m) continue;
+        const fits = kind[j] === CHAR ? unit[j] === c : colonOk[j] || c !== COLON;
+        if (fits) nextSize = add(next, nextSize, kind[j] === STAR ? j : j + 1);
+      }
+      if (nextSize === 0) return false;
+      [current, next] = [next, current];
+      size = nextSize;
+    }
+    return mark[m] === gen;
+  };
+}
+
+/** Tokens of a plain pattern: every non-literal `*` and `?` is a wildcard that crosses colons. */
+export function piecesToTokens(pieces: readonly Piece[]): GlobToken[] {
+  const tokens: GlobToken[] = [];
+  for (const piece of pieces) {
+    for (let i = 0; i < piece.text.length; i++) {
+      const ch = piece.text[i];
+      if (!piece.literal && ch === '*') tokens.push({ kind: 'star', crossesColon: true });
+      else if (!piece.literal && ch === '?') tokens.push({ kind: 'one', crossesColon: true });
+      else tokens.push({ kind: 'char', ch });
     }
   }
-  return source;
+  return tokens;
 }
 
 const hasWildcard = (pieces: readonly Piece[]): boolean =>
@@ -39,31 +116,22 @@ const joinText = (pieces: readonly Piece[]): string => pieces.map((p) => p.text)
 
 const matchAll: StringMatcher = () => true;
 
-/** Compiles a wildcard pattern. Exact patterns compare strings; `prefix*` uses startsWith; others one regex. */
+/** Compiles a wildcard pattern. Exact patterns compare strings; `prefix*` uses startsWith; others the linear matcher. */
 export function compileGlob(pattern: string | readonly Piece[], ignoreCase: boolean): StringMatcher {
   const pieces: readonly Piece[] = typeof pattern === 'string' ? [{ text: pattern, literal: false }] : pattern;
   const text = joinText(pieces);
   if (!hasWildcard(pieces)) {
     if (!ignoreCase) return (candidate) => candidate === text;
-    const lower = text.toLowerCase();
-    return (candidate) => candidate.length === lower.length && candidate.toLowerCase() === lower;
+    const folded = foldCase(text);
+    return (candidate) => candidate.length === folded.length && foldCase(candidate) === folded;
   }
   if (pieces.length === 1 && text === '*') return matchAll;
   const star = text.indexOf('*');
   if (pieces.length === 1 && star === text.length - 1 && !text.includes('?')) {
-    const prefix = ignoreCase ? text.slice(0, -1).toLowerCase() : text.slice(0, -1);
+    const prefix = ignoreCase ? foldCase(text.slice(0, -1)) : text.slice(0, -1);
     return ignoreCase
-      ? (candidate) => candidate.toLowerCase().startsWith(prefix)
+      ? (candidate) => foldCase(candidate.slice(0, prefix.length)) === prefix
       : (candidate) => candidate.startsWith(prefix);
   }
-  const regex = new RegExp(`^${piecesToRegexSource(pieces)}$`, ignoreCase ? 'is' : 's');
-  return (candidate) => regex.test(candidate);
-}
-
-/** Matches a candidate against any of several patterns (OR). */
-export function compileGlobs(patterns: readonly string[], ignoreCase: boolean): StringMatcher {
-  if (patterns.includes('*')) return matchAll;
-  const matchers = patterns.map((p) => compileGlob(p, ignoreCase));
-  if (matchers.length === 1) return matchers[0];
-  return (candidate) => matchers.some((m) => m(candidate));
+  return compileTokens(piecesToTokens(pieces), ignoreCase);
 }
