@@ -4,7 +4,7 @@
  */
 import { compilePolicy } from '../src/policy/compile.ts';
 import { PolicyError, type PolicyType } from '../src/policy/types.ts';
-import { accountOfArn, parseIamArn, rootArn } from '../src/model/arn.ts';
+import { accountOfPrincipalValue, parseIamArn, rootArn } from '../src/policy/arn.ts';
 import type {
   Account,
   AccountModel,
@@ -161,7 +161,7 @@ export class ModelBuilder {
   }
 
   private checkPrincipalValue(value: string, record: PolicyRecord): void {
-    const account = /^\d{12}$/.test(value) ? value : accountOfArn(value);
+    const account = accountOfPrincipalValue(value);
     const iam = parseIamArn(value);
     if (iam?.kind === 'group') {
       this.warn('group-as-principal', `${record.id}: names group ${value} as a Principal; AWS rejects groups as principals (name the users, or let the group's policy allow sts:AssumeRole on a role that trusts the account)`, value, record.source);

@@ -4,7 +4,8 @@
  * Short forms resolve inside the account (`user/alice`, `role/Deploy`, a policy's name), and the
  * result is the same model a GAAD export of that account gives.
  */
-import { accountOfArn, iamArn, inlinePolicyId, resourcePolicyId, rootArn, trustPolicyId } from '../../src/model/arn.ts';
+import { inlinePolicyId, resourcePolicyId, trustPolicyId } from '../../src/model/ids.ts';
+import { accountOfArn, iamArn, isAccountId, rootArn } from '../../src/policy/arn.ts';
 import type { Tag } from '../../src/model/types.ts';
 import type { ModelBuilder } from '../builder.ts';
 import { describeValue, expectArray, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
@@ -20,11 +21,9 @@ interface Ctx {
   policyNames: Map<string, string>;
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
-
 function accountId(v: unknown, pointer: string): string {
   const id = typeof v === 'number' ? String(v).padStart(12, '0') : v;
-  if (typeof id !== 'string' || !ACCOUNT_ID.test(id)) throw new InputProblem(pointer, `expected a 12-digit account id (quote it in YAML), got ${describeValue(v)}`);
+  if (typeof id !== 'string' || !isAccountId(id)) throw new InputProblem(pointer, `expected a 12-digit account id (quote it in YAML), got ${describeValue(v)}`);
   return id;
 }
 
@@ -75,16 +74,16 @@ function inlineOf(ctx: Ctx, ownerArn: string, v: unknown, pointer: string): stri
 export function shortPrincipal(value: string, account: string): { type: 'AWS' | 'Service' | 'Federated'; value: string } {
   if (value === '*') return { type: 'AWS', value: '*' };
   if (value.startsWith('arn:')) return { type: /:(saml|oidc)-provider\//.test(value) ? 'Federated' : 'AWS', value };
-  if (ACCOUNT_ID.test(value)) return { type: 'AWS', value: rootArn(value) };
+  if (isAccountId(value)) return { type: 'AWS', value: rootArn(value) };
   if (/\.amazonaws\.com(\.cn)?$/.test(value)) return { type: 'Service', value };
-  const m = /^(?:(\d{12}):)?(user|role|group|saml-provider|oidc-provider)\/(.+)$/.exec(value);
-  if (!m) throw new InputProblem('', `expected a principal (user/NAME, role/NAME, ACCOUNT:role/NAME, an ARN, an account id, a service or *), got ${JSON.stringify(value)}`);
+  const m = /^(?:([^:/]+):)?(user|role|group|saml-provider|oidc-provider)\/(.+)$/.exec(value);
+  if (!m || (m[1] !== undefined && !isAccountId(m[1]))) throw new InputProblem('', `expected a principal (user/NAME, role/NAME, ACCOUNT:role/NAME, an ARN, an account id, a service or *), got ${JSON.stringify(value)}`);
   const [, acct = account, kind, rest] = m;
   const slash = rest.lastIndexOf('/');
   const path = slash < 0 ? '/' : `/${rest.slice(0, slash)}/`;
   const name = rest.slice(slash + 1);
   const arn = iamArn(acct, kind, name, kind.endsWith('provider') ? '/' : path);
-  return { type: kind.endsWith('provider') ? 'Federated' : 'AWS', value: kind.endsWith('provider') ? `arn:aws:iam::${acct}:${kind}/${rest}` : arn };
+  return { type: kind.endsWith('provider') ? 'Federated' : 'AWS', value: kind.endsWith('provider') ? iamArn(acct, kind, rest, '/') : arn };
 }
 
 /** The trust element: a policy document, or a short list of principals allowed to assume the role. */

@@ -4,7 +4,8 @@
  * with every version (only the default one is in force). Documents may be objects or URL-encoded
  * strings; the account comes from the ARNs, so pages and accounts can be mixed freely.
  */
-import { accountOfArn, inlinePolicyId, trustPolicyId } from '../../src/model/arn.ts';
+import { inlinePolicyId, trustPolicyId } from '../../src/model/ids.ts';
+import { accountOfArn } from '../../src/policy/arn.ts';
 import type { Tag } from '../../src/model/types.ts';
 import type { ModelBuilder } from '../builder.ts';
 import { expectArray, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';

@@ -4,7 +4,8 @@
  * `AWSReservedSSO_<PermissionSet>_<suffix>` roles they create in each account. When an account's
  * export lacks that role, it is built from the permission set (and a warning says so).
  */
-import { iamArn, inlinePolicyId, trustPolicyId } from '../../src/model/arn.ts';
+import { inlinePolicyId, trustPolicyId } from '../../src/model/ids.ts';
+import { iamArn } from '../../src/policy/arn.ts';
 import type { IdentityCenterAssignment, IdentityCenterPrincipal } from '../../src/model/types.ts';
 import type { ModelBuilder } from '../builder.ts';
 import { expectArray, expectRecord, expectString, isRecord } from '../errors.ts';
@@ -88,7 +89,7 @@ export function readIdentityCenter(doc: Record<string, unknown>, file: string, b
       roleArn = iamArn(accountId, 'role', `AWSReservedSSO_${set.name}_0000000000000000`, SSO_PATH);
       b.warn('sso-role-synthesized', `no export of account ${accountId} holds the AWSReservedSSO_${set.name}_… role: modelled from permission set ${set.name}`, roleArn, { file, pointer: at });
       const trustId = trustPolicyId(roleArn);
-      b.addPolicy({ id: trustId, name: `${set.name} trust policy`, kind: 'trust', type: 'trust', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${accountId}:saml-provider/AWSSSO_IdentityCenter_DO_NOT_DELETE` }, Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession'] }] } });
+      b.addPolicy({ id: trustId, name: `${set.name} trust policy`, kind: 'trust', type: 'trust', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: iamArn(accountId, 'saml-provider', 'AWSSSO_IdentityCenter_DO_NOT_DELETE') }, Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession'] }] } });
       const inline = set.inline ? [set.inline] : [];
       b.roles.set(roleArn, {
         arn: roleArn, name: roleArn.split('/').pop()!, path: SSO_PATH, accountId, trustPolicy: trustId,

@@ -8,7 +8,8 @@
  * `aws ecr get-repository-policy` → `{"registryId", "repositoryName", "policyText"}`.
  */
 import { basename } from 'node:path';
-import { accountOfArn, resourcePolicyId } from '../../src/model/arn.ts';
+import { resourcePolicyId } from '../../src/model/ids.ts';
+import { accountOfArn, isAccountId } from '../../src/policy/arn.ts';
 import type { ModelBuilder } from '../builder.ts';
 import { expectArray, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
 
@@ -37,7 +38,7 @@ export function readResourcePolicyBundle(doc: Record<string, unknown>, file: str
       const arn = expectString(e.ResourceArn, `${at}/ResourceArn`);
       if (!arn.startsWith('arn:')) throw new InputProblem(`${at}/ResourceArn`, `expected an ARN, got ${JSON.stringify(arn)}`);
       const owner = e.ResourceOwner ?? e.AccountId;
-      addResourcePolicy(b, arn, e.Policy, file, `${at}/Policy`, typeof owner === 'string' && /^\d{12}$/.test(owner) ? owner : undefined);
+      addResourcePolicy(b, arn, e.Policy, file, `${at}/Policy`, typeof owner === 'string' && isAccountId(owner) ? owner : undefined);
     } catch (err) {
       if (!(err instanceof InputProblem)) throw err;
       b.errors.push({ file, pointer: err.pointer, message: err.detail });

@@ -4,7 +4,7 @@
  * knows about the caller fixed and everything else unknown.
  */
 import { rcpLevelsFor, resourcePolicyOf } from '../model/query.ts';
-import { accountOfArn } from '../model/arn.ts';
+import { accountOfArn } from '../policy/arn.ts';
 import type { AccountModel } from '../model/types.ts';
 import { makeContext, withContext } from '../policy/context.ts';
 import { evaluate } from '../policy/evaluate/index.ts';

@@ -3,6 +3,7 @@
  * identity policies, boundary and SCP levels, and the request keys the input fixes about it.
  * Everything else in the request context stays unknown (open mode).
  */
+import { roleSessionArn } from '../policy/arn.ts';
 import { boundaryOf, callerOf, identityPoliciesOf, scpLevelsFor } from '../model/query.ts';
 import type { AccountModel } from '../model/types.ts';
 import type { CallerInfo, CompiledPolicy, ContextValue, PolicyLevel } from '../policy/types.ts';
@@ -45,7 +46,7 @@ export function profileOf(model: AccountModel, arn: string, opts: Pick<AnalysisO
   const base = callerOf(model, arn);
   const role = model.roles[arn];
   const caller: CallerInfo = role
-    ? { type: 'AssumedRoleSession', arn: `arn:aws:sts::${role.accountId}:assumed-role/${role.name}/iamgraph`, accountId: role.accountId, issuerArn: role.arn, ...(role.serviceLinked ? { serviceLinkedRole: true } : {}) }
+    ? { type: 'AssumedRoleSession', arn: roleSessionArn(role.arn, role.accountId, role.name, 'iamgraph'), accountId: role.accountId, issuerArn: role.arn, ...(role.serviceLinked ? { serviceLinkedRole: true } : {}) }
     : base;
   const profile: PrincipalProfile = {
     arn,

@@ -3,7 +3,7 @@
  * their format; the viewer shows them in its path list.
  */
 import type { Evidence } from '../graph/types.ts';
-import { shortName } from '../model/arn.ts';
+import { shortName } from '../policy/arn.ts';
 import type { ResidualCondition } from '../policy/types.ts';
 import type { Hop, Path } from './types.ts';
 

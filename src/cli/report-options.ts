@@ -11,6 +11,7 @@ import type { Progress } from './progress.ts';
 import { readTextInput } from './read-input.ts';
 import { toolVersion } from './version.ts';
 
+import { isAccountId } from '../policy/arn.ts';
 export interface ReportCliOptions extends AnalysisCliOptions {
   format: string;
   output?: string;
@@ -42,7 +43,7 @@ export function addReportOptions(cmd: Command): Command {
 
 export function reportOptions(opts: ReportCliOptions): ReportOptions {
   if (opts.asOf !== undefined && Number.isNaN(Date.parse(opts.asOf))) throw new UserError(`--as-of: expected a date (YYYY-MM-DD), got "${opts.asOf}"`);
-  for (const id of opts.knownAccount ?? []) if (!/^\d{12}$/.test(id)) throw new UserError(`--known-account: expected a 12-digit account id, got "${id}"`);
+  for (const id of opts.knownAccount ?? []) if (!isAccountId(id)) throw new UserError(`--known-account: expected a 12-digit account id, got "${id}"`);
   return {
     analysis: analysisOptions(opts),
     maxChainDepth: integerOption(opts.maxChainDepth, '--max-chain-depth'),

@@ -10,7 +10,7 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import { principalsOf } from '../model/query.ts';
-import { accountOfArn, parseIamArn, rootArn } from '../model/arn.ts';
+import { accountOfArn, accountOfPrincipalValue, iamArn, isRootArn, namesWholeAccount, parseIamArn, parseRoleSessionArn, partitionOf, principalValueArn, rootArn } from '../policy/arn.ts';
 import type { AccountModel } from '../model/types.ts';
 import { evaluate } from '../policy/evaluate/index.ts';
 import { makeContext } from '../policy/context.ts';
@@ -71,12 +71,12 @@ function addTrusts(ctx: BuildContext): void {
       const block = statement.parsed.principal;
       if (statement.parsed.effect !== 'Allow' || !block) continue;
       const named = block === '*' ? [PUBLIC_NODE] : [
-        ...(block.AWS ?? []).map((v) => (v === '*' ? PUBLIC_NODE : /^\d{12}$/.test(v) ? rootArn(v) : v)),
+        ...(block.AWS ?? []).map((v) => (v === '*' ? PUBLIC_NODE : principalValueArn(v, partitionOf(role.arn)))),
         ...(block.Service ?? []).map(serviceNodeKey),
         ...(block.Federated ?? []),
       ];
       for (const key of named) {
-        const target = key.endsWith(':root') && model.accounts[accountOfArn(key) ?? '']?.external === false ? accountNodeKey(accountOfArn(key)!) : key;
+        const target = isRootArn(key) && model.accounts[accountOfArn(key)!]?.external === false ? accountNodeKey(accountOfArn(key)!) : key;
         if (!graph.hasNode(target)) continue;
         addEdge(ctx, role.arn, target, { kind: 'trusts', evidence: [{ ...statement.ref, note: 'trust policy' }], conditions: [], conditional: statement.parsed.condition.length > 0 });
       }
@@ -104,6 +104,9 @@ function addMembership(ctx: BuildContext): void {
   }
 }
 
+/** An account no input holds: the caller behind a `Principal: "*"` trust. */
+const ANY_ACCOUNT = '000000000000';
+
 const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
 
 /**
@@ -128,9 +131,9 @@ function outsideEdge(ctx: BuildContext, roleArn: string, sourceKey: string, call
 function principalNamedBy(model: AccountModel, value: string, account: string): string | undefined {
   const iam = parseIamArn(value);
   if ((iam?.kind === 'role' || iam?.kind === 'user') && (model.users[value] || model.roles[value])) return value;
-  const session = /:assumed-role\/([^/]+)\//.exec(value);
+  const session = parseRoleSessionArn(value);
   if (!session) return undefined;
-  return Object.values(model.roles).find((r) => r.accountId === account && r.name === session[1])?.arn;
+  return Object.values(model.roles).find((r) => r.accountId === account && r.name === session.roleName)?.arn;
 }
 
 /**
@@ -164,13 +167,13 @@ function addAssumeEdges(ctx: BuildContext): void {
           for (const [account, list] of ctx.assumersByAccount) if (account !== role.accountId) list.forEach((p) => internal.add(p));
           for (const p of ctx.principalsByAccount.get(role.accountId) ?? []) internal.add(p);
           ensureNode(graph, PUBLIC_NODE, { kind: 'public', label: 'any AWS principal' });
-          outsideEdge(ctx, role.arn, PUBLIC_NODE, { type: 'IAMUser', arn: 'arn:aws:iam::000000000000:user/anyone', accountId: '000000000000' }, 'sts:AssumeRole', ['an identity policy of any AWS account allowing sts:AssumeRole on the role']);
+          outsideEdge(ctx, role.arn, PUBLIC_NODE, { type: 'IAMUser', arn: iamArn(ANY_ACCOUNT, 'user', 'anyone', '/', partitionOf(role.arn)), accountId: ANY_ACCOUNT }, 'sts:AssumeRole', ['an identity policy of any AWS account allowing sts:AssumeRole on the role']);
           continue;
         }
-        const account = /^\d{12}$/.test(value) ? value : accountOfArn(value);
+        const account = accountOfPrincipalValue(value);
         if (!account) continue;
         const known = model.accounts[account];
-        const isRoot = /^\d{12}$/.test(value) || value.endsWith(':root');
+        const isRoot = namesWholeAccount(value);
         if (known && !known.external) {
           if (isRoot) (ctx.assumersByAccount.get(account) ?? []).forEach((p) => internal.add(p));
           else {
@@ -178,9 +181,9 @@ function addAssumeEdges(ctx: BuildContext): void {
             if (target) internal.add(target);
           }
         } else {
-          const key = isRoot ? rootArn(account) : value;
+          const key = isRoot ? rootArn(account, partitionOf(role.arn)) : value;
           ensureNode(graph, key, { kind: 'external-account', label: isRoot ? account : value, arn: key, accountId: account });
-          const caller: CallerInfo = isRoot ? { type: 'AccountRoot', arn: rootArn(account), accountId: account } : { type: value.includes(':role/') ? 'IAMRole' : 'IAMUser', arn: value, accountId: account };
+          const caller: CallerInfo = isRoot ? { type: 'AccountRoot', arn: key, accountId: account } : { type: value.includes(':role/') ? 'IAMRole' : 'IAMUser', arn: value, accountId: account };
           outsideEdge(ctx, role.arn, key, caller, 'sts:AssumeRole', [`an identity policy in account ${account} allowing sts:AssumeRole on the role`]);
         }
       }

@@ -1,4 +1,4 @@
 /** The normalized account model and its queries. */
 export * from './types.ts';
 export * from './query.ts';
-export * from './arn.ts';
+export * from './ids.ts';

@@ -5,7 +5,7 @@
 import { UserError } from '../errors.ts';
 import { compilePolicy } from '../policy/compile.ts';
 import type { CallerInfo, CompiledPolicy, PolicyLevel } from '../policy/types.ts';
-import { rootArn } from './arn.ts';
+import { accountOfArn, isAccountId, isRootArn, namesWholeAccount, principalValueArn } from '../policy/arn.ts';
 import type { AccountModel } from './types.ts';
 
 const boundaryCache = new WeakMap<CompiledPolicy, CompiledPolicy>();
@@ -73,8 +73,7 @@ export function callerOf(model: AccountModel, principalArn: string): CallerInfo 
   if (user) return { type: 'IAMUser', arn: user.arn, accountId: user.accountId };
   const role = model.roles[principalArn];
   if (role) return { type: 'IAMRole', arn: role.arn, accountId: role.accountId, ...(role.serviceLinked ? { serviceLinkedRole: true } : {}) };
-  const root = /^arn:aws:iam::(\d{12}):root$/.exec(principalArn);
-  if (root) return { type: 'AccountRoot', arn: principalArn, accountId: root[1] };
+  if (isRootArn(principalArn)) return { type: 'AccountRoot', arn: principalArn, accountId: accountOfArn(principalArn)! };
   throw new UserError(`unknown principal ${principalArn}`);
 }
 
@@ -96,9 +95,11 @@ export function principalsOf(model: AccountModel): string[] {
  */
 export function resolvePrincipal(model: AccountModel, text: string): string {
   if (model.users[text] || model.roles[text]) return text;
-  if (/^\d{12}$/.test(text) || /^arn:aws:iam::\d{12}:root$/.test(text)) return /^\d{12}$/.test(text) ? rootArn(text) : text;
-  const m = /^(?:(\d{12}):)?(?:(user|role)\/)?(.+)$/.exec(text)!;
-  const [, account, kind, rest] = m;
+  if (namesWholeAccount(text)) return principalValueArn(text);
+  const m = /^(?:([^:/]+):)?(?:(user|role)\/)?(.+)$/.exec(text)!;
+  const [, prefix, kind, rest] = m;
+  const account = prefix !== undefined && isAccountId(prefix) ? prefix : undefined;
+  if (prefix !== undefined && !account) throw new UserError(`principal "${text}": expected ACCOUNT:user/NAME with a 12-digit account id, got "${prefix}"`);
   const name = rest.split('/').pop()!;
   const candidates = [...Object.values(model.users).map((u) => ({ kind: 'user', arn: u.arn, account: u.accountId, name: u.name, path: u.path })),
     ...Object.values(model.roles).map((r) => ({ kind: 'role', arn: r.arn, account: r.accountId, name: r.name, path: r.path }))]

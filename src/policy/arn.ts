@@ -1,10 +1,8 @@
 /**
- * ARN-aware resource matching (IAM User Guide, "IAM JSON policy elements: Resource" — using
- * wildcards in resource ARNs): `*` and `?` work within a colon-separated segment; a `*` that is
- * the last character of a segment may expand beyond the colon boundaries; the resource part
- * (after the fifth colon) may itself contain `:` and `/`. Matching is case-sensitive.
+ * ARNs and account ids, the one place that knows their shape: parse, build (partition-aware),
+ * check an account id, and shorten for display. Nothing else in the product spells `arn:aws:`
+ * or a 12-digit pattern.
  */
-import { piecesToTokens, type GlobToken, type Piece } from './wildcard.ts';
 
 export interface ArnParts {
   partition: string;
@@ -14,6 +12,14 @@ export interface ArnParts {
   resource: string;
 }
 
+/** The partition a new ARN gets when nothing says otherwise (an account id alone). */
+export const DEFAULT_PARTITION = 'aws';
+
+/** An AWS account id: exactly twelve digits. */
+export const ACCOUNT_ID = /^\d{12}$/;
+
+export const isAccountId = (value: string | undefined): boolean => value !== undefined && ACCOUNT_ID.test(value);
+
 /** Splits `arn:partition:service:region:account:resource`; undefined when not an ARN. */
 export function parseArn(arn: string): ArnParts | undefined {
   if (!arn.startsWith('arn:')) return undefined;
@@ -22,29 +28,68 @@ export function parseArn(arn: string): ArnParts | undefined {
   return { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts.slice(5).join(':') };
 }
 
-/** Matcher tokens for a resource pattern given as pieces (literal pieces come from policy variables). */
-export function resourcePatternTokens(pieces: readonly Piece[]): GlobToken[] {
-  const text = pieces.map((p) => p.text).join('');
-  // Not an ARN pattern (e.g. "*"): plain glob over the whole string.
-  if (!text.startsWith('arn:')) return piecesToTokens(pieces);
-  // Flatten to characters tagged literal/wildcard, then walk segments.
-  const chars: Array<{ ch: string; literal: boolean }> = [];
-  for (const piece of pieces) for (let i = 0; i < piece.text.length; i++) chars.push({ ch: piece.text[i], literal: piece.literal });
-  const tokens: GlobToken[] = [];
-  let colons = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const { ch, literal } = chars[i];
-    const inResourcePart = colons >= 5;
-    if (literal || (ch !== '*' && ch !== '?')) {
-      if (!literal && ch === ':') colons++;
-      tokens.push({ kind: 'char', ch });
-    } else if (ch === '*') {
-      const next = chars[i + 1];
-      const endsSegment = next === undefined || (next.ch === ':' && !next.literal);
-      tokens.push({ kind: 'star', crossesColon: inResourcePart || endsSegment });
-    } else {
-      tokens.push({ kind: 'one', crossesColon: inResourcePart });
-    }
-  }
-  return tokens;
+/** The account id an ARN names, if it names one. */
+export const accountOfArn = (arn: string): string | undefined => {
+  const account = arn.split(':')[4];
+  return isAccountId(account) ? account : undefined;
+};
+
+/** The partition of an ARN (`aws`, `aws-cn`, `aws-us-gov`, …), or the default. */
+export const partitionOf = (arn: string | undefined): string => (arn?.startsWith('arn:') && arn.split(':')[1]) || DEFAULT_PARTITION;
+
+/** The account an AWS principal value names: a bare account id or any ARN with one. */
+export const accountOfPrincipalValue = (value: string): string | undefined => (isAccountId(value) ? value : accountOfArn(value));
+
+export interface IamArn {
+  partition: string;
+  account: string;
+  kind: string;
+  path: string;
+  name: string;
+}
+
+/** Parses an IAM ARN (`user`, `group`, `role`, `policy`, `instance-profile`, providers, `root`). */
+export function parseIamArn(arn: string): IamArn | undefined {
+  const m = /^arn:([^:]+):iam::(\d{12}|aws):([a-z-]+)(\/.*)?$/.exec(arn);
+  if (!m) return undefined;
+  const rest = m[4] ?? '';
+  const slash = rest.lastIndexOf('/');
+  return { partition: m[1], account: m[2], kind: m[3], path: slash <= 0 ? '/' : `${rest.slice(0, slash)}/`, name: rest.slice(slash + 1) };
+}
+
+export const iamArn = (account: string, kind: string, name: string, path = '/', partition = DEFAULT_PARTITION): string =>
+  `arn:${partition}:iam::${account}:${kind}${path}${name}`;
+
+export const rootArn = (account: string, partition = DEFAULT_PARTITION): string => `arn:${partition}:iam::${account}:root`;
+
+/** `arn:…:iam::ACCOUNT:root`: the account as a principal. */
+export const isRootArn = (value: string): boolean => parseIamArn(value)?.kind === 'root' && isAccountId(parseIamArn(value)?.account);
+
+/** A bare account id or an account's root ARN: "the whole account" as a principal value. */
+export const namesWholeAccount = (value: string): boolean => isAccountId(value) || isRootArn(value);
+
+/** A principal value as an ARN: an account id becomes its root ARN; ARNs are unchanged. */
+export const principalValueArn = (value: string, partition = DEFAULT_PARTITION): string => (isAccountId(value) ? rootArn(value, partition) : value);
+
+/** The ARN of a role session: `arn:PARTITION:sts::ACCOUNT:assumed-role/NAME/SESSION`. */
+export const roleSessionArn = (roleArn: string, account: string, roleName: string, session: string): string =>
+  `arn:${partitionOf(roleArn)}:sts::${account}:assumed-role/${roleName}/${session}`;
+
+/** The role name and account of a role session ARN. */
+export function parseRoleSessionArn(arn: string): { partition: string; account: string; roleName: string } | undefined {
+  const m = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\//.exec(arn);
+  return m ? { partition: m[1], account: m[2], roleName: m[3] } : undefined;
+}
+
+/** A service's ARN in one account, any region: `arn:PARTITION:SERVICE:*:ACCOUNT:RESOURCE`. */
+export const serviceArnPattern = (service: string, account: string, resource: string, partition = DEFAULT_PARTITION): string =>
+  `arn:${partition}:${service}:*:${account}:${resource}`;
+
+const SHORTENED = /^arn:[^:]+:(?:iam|sts)::(\d{12}|aws):(.+)$/;
+
+/** Short display name: `user/alice`, `role/Deploy`, `assumed-role/x/s`, `account 111122223333`; other keys unchanged. */
+export function shortName(key: string): string {
+  const m = SHORTENED.exec(key);
+  if (!m) return key;
+  return m[2] === 'root' ? `account ${m[1]}` : m[2];
 }

@@ -9,17 +9,14 @@
  * - wildcards inside a principal ARN are not supported by AWS: such values match nothing;
  * - Service, Federated and CanonicalUser match those caller kinds.
  */
-import { parseArn } from './arn.ts';
+import { accountOfArn, isAccountId, isRootArn, namesWholeAccount, parseArn, partitionOf, rootArn } from './arn.ts';
 import type { CallerInfo, PrincipalBlock, Tri } from './types.ts';
 
 export type PrincipalMatcher = (caller: CallerInfo) => Tri;
 
-const ACCOUNT_ID = /^\d{12}$/;
-
-/** `123456789012` → `arn:aws:iam::123456789012:root`; other values unchanged. */
-export const normalizeAwsPrincipal = (value: string): string => (ACCOUNT_ID.test(value) ? `arn:aws:iam::${value}:root` : value);
-
-export const accountRootArn = (accountId: string, partition = 'aws'): string => `arn:${partition}:iam::${accountId}:root`;
+/** Does an `AWS` principal value name exactly this identity? A bare account id names its root, in any partition. */
+const namesIdentity = (value: string, identity: string): boolean =>
+  isAccountId(value) ? isRootArn(identity) && accountOfArn(identity) === value : value === identity;
 
 function callerAccount(caller: CallerInfo): string | undefined {
   if (caller.accountId) return caller.accountId;
@@ -30,7 +27,7 @@ function callerAccount(caller: CallerInfo): string | undefined {
 export function callerIdentities(caller: CallerInfo): string[] {
   const account = callerAccount(caller);
   const ids: string[] = [];
-  if (account && caller.type !== 'AWSService' && caller.type !== 'Anonymous') ids.push(accountRootArn(account, parseArn(caller.arn)?.partition ?? 'aws'));
+  if (account && caller.type !== 'AWSService' && caller.type !== 'Anonymous') ids.push(rootArn(account, partitionOf(caller.arn)));
   if (caller.issuerArn && caller.type === 'AssumedRoleSession') ids.push(caller.issuerArn);
   if (caller.type !== 'AccountRoot') ids.push(caller.arn);
   return ids;
@@ -44,9 +41,10 @@ const awsValues = new Map<string, AwsValue>();
 function analyseAwsValue(value: string): AwsValue {
   let analysed = awsValues.get(value);
   if (analysed) return analysed;
-  const arn = normalizeAwsPrincipal(value);
+  const arn = value;
   const parsed = parseArn(arn);
   if (value === '*') analysed = { kind: 'any' };
+  else if (isAccountId(value)) analysed = { kind: 'account', account: value };
   else if (arn.includes('*') || arn.includes('?') || !parsed) analysed = { kind: 'none' }; // unique ids of deleted principals, malformed values
   else if (parsed.resource === 'root') analysed = { kind: 'account', account: parsed.account };
   else analysed = { kind: 'arn', arn };
@@ -80,7 +78,7 @@ function blockMatches(block: PrincipalBlock, caller: CallerInfo): boolean {
 /** Values listed in a NotPrincipal exempt an identity when they name it exactly (account as root ARN). */
 function exemptedBy(block: PrincipalBlock, identity: string): boolean {
   if (block === '*') return true;
-  return (block.AWS ?? []).some((v) => v === '*' || normalizeAwsPrincipal(v) === identity) ||
+  return (block.AWS ?? []).some((v) => v === '*' || namesIdentity(v, identity)) ||
     (block.Service ?? []).some((v) => v.toLowerCase() === identity.toLowerCase()) ||
     (block.Federated ?? []).some((v) => v === identity);
 }
@@ -116,8 +114,8 @@ export function grantKind(block: PrincipalBlock | undefined, caller: CallerInfo)
   for (const value of block.AWS ?? []) {
     if (value === '*') best = 'role';
     else if (!awsValueMatches(value, caller)) continue;
-    else if (normalizeAwsPrincipal(value) === caller.arn && EXACT_CALLERS.has(caller.type)) return 'exact';
-    else if (!normalizeAwsPrincipal(value).endsWith(':root')) best = 'role';
+    else if (value === caller.arn && EXACT_CALLERS.has(caller.type)) return 'exact';
+    else if (!namesWholeAccount(value)) best = 'role';
   }
   if (block.Service?.length || block.Federated?.length || block.CanonicalUser?.length) {
     if (!(block.AWS ?? []).some((v) => awsValueMatches(v, caller))) best = 'role';

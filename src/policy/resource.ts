@@ -1,16 +1,47 @@
 /**
- * Resource / NotResource matchers, compiled once per statement. Patterns with policy variables
+ * Resource / NotResource matchers, compiled once per statement. ARN-aware (IAM User Guide, "IAM
+ * JSON policy elements: Resource" — using wildcards in resource ARNs): `*` and `?` work within a
+ * colon-separated segment; a `*` that is the last character of a segment may expand beyond the
+ * colon boundaries; the resource part (after the fifth colon) may itself contain `:` and `/`.
+ * Matching is case-sensitive. Patterns with policy variables
  * are resolved per request; their matchers are cached by resolved text, so repeated questions
  * never rebuild them.
  */
-import { resourcePatternTokens } from './arn.ts';
 import type { PolicyVersion, RequestContext, Tri } from './types.ts';
 import { compileTemplate, type Template } from './variables.ts';
-import { compileTokens, type Piece } from './wildcard.ts';
+import { compileTokens, piecesToTokens, type GlobToken, type Piece } from './wildcard.ts';
 
 export type ResourceMatcher = (resource: string, ctx: RequestContext) => Tri;
 
 const CACHE_LIMIT = 4096;
+
+/** Matcher tokens for a resource pattern given as pieces (literal pieces come from policy variables). */
+export function resourcePatternTokens(pieces: readonly Piece[]): GlobToken[] {
+  const text = pieces.map((p) => p.text).join('');
+  // Not an ARN pattern (e.g. "*"): plain glob over the whole string.
+  if (!text.startsWith('arn:')) return piecesToTokens(pieces);
+  // Flatten to characters tagged literal/wildcard, then walk segments.
+  const chars: Array<{ ch: string; literal: boolean }> = [];
+  for (const piece of pieces) for (let i = 0; i < piece.text.length; i++) chars.push({ ch: piece.text[i], literal: piece.literal });
+  const tokens: GlobToken[] = [];
+  let colons = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const { ch, literal } = chars[i];
+    const inResourcePart = colons >= 5;
+    if (literal || (ch !== '*' && ch !== '?')) {
+      if (!literal && ch === ':') colons++;
+      tokens.push({ kind: 'char', ch });
+    } else if (ch === '*') {
+      const next = chars[i + 1];
+      const endsSegment = next === undefined || (next.ch === ':' && !next.literal);
+      tokens.push({ kind: 'star', crossesColon: inResourcePart || endsSegment });
+    } else {
+      tokens.push({ kind: 'one', crossesColon: inResourcePart });
+    }
+  }
+  return tokens;
+}
+
 
 function piecesMatcher(pieces: readonly Piece[]): (resource: string) => boolean {
   const text = pieces.map((p) => p.text).join('');

@@ -4,9 +4,10 @@
  */
 import type { AccountModel } from '../model/types.ts';
 import { accountRelation, isOutside } from './findings/accounts.ts';
-import { accountOfPrincipal, namesEveryone, principalValues } from './findings/statements.ts';
+import { namesEveryone, principalValues } from './findings/statements.ts';
 import { trustStatements } from './findings/trust-statements.ts';
 
+import { accountOfPrincipalValue } from '../policy/arn.ts';
 export interface ExternalTrust {
   role: string;
   /** The principal value as written (`*` for everyone). */
@@ -25,7 +26,7 @@ export function externalTrusts(model: AccountModel, knownAccounts: readonly stri
     const add = (x: ExternalTrust) => out.set(`${x.role}\n${x.principal}`, x);
     if (namesEveryone(t.statement)) add({ role: t.role.arn, principal: '*', kind: 'public', conditionKeys });
     for (const value of principalValues(t.statement.parsed.principal, 'AWS')) {
-      const account = accountOfPrincipal(value);
+      const account = accountOfPrincipalValue(value);
       if (!account) continue;
       const relation = accountRelation(model, account, knownAccounts);
       if (isOutside(relation)) add({ role: t.role.arn, principal: value, kind: 'account', account, relation: relation as 'known' | 'unknown', conditionKeys });

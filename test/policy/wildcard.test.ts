@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from '../../src/policy/index.ts';
-import { resourcePatternTokens } from '../../src/policy/arn.ts';
+import { resourcePatternTokens } from '../../src/policy/resource.ts';
 import { compileArnPattern } from '../../src/policy/conditions/arn.ts';
 import { compileGlob, compileTokens, type Piece } from '../../src/policy/wildcard.ts';
 import { closed } from './helpers.ts';

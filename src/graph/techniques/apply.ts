@@ -14,6 +14,7 @@ import { ADMIN_NODE, type EdgeAttributes, type Evidence, type TechniqueRef } fro
 import { TECHNIQUES, type Gain, type RequiredAction, type Technique } from './catalog.ts';
 import { ACTING_AS, bfs, stepsOnce } from '../traversal/index.ts';
 
+import { partitionOf } from '../../policy/arn.ts';
 interface Indexes {
   usersByAccount: Map<string, string[]>;
   rolesByAccount: Map<string, string[]>;
@@ -72,7 +73,7 @@ function targetsFor(technique: Technique, profile: PrincipalProfile, model: Acco
 
 function resourceOf(required: RequiredAction, target: string, profile: PrincipalProfile): string {
   if (required.resource === 'target') return target;
-  return required.resource.replace('{account}', profile.accountId);
+  return required.resource.replace('{partition}', partitionOf(profile.arn)).replace('{account}', profile.accountId);
 }
 
 /**

@@ -3,6 +3,7 @@
  * output shape, plus extensions AWS's simulator lacks (caller types, session policy, SCP/RCP
  * levels, trust and key policies, open mode). The request context is used exactly as given.
  */
+import { iamArn, isAccountId, parseRoleSessionArn, principalValueArn } from '../arn.ts';
 import { compilePolicy } from '../compile.ts';
 import { makeContext } from '../context.ts';
 import { evaluate } from '../evaluate/index.ts';
@@ -100,25 +101,25 @@ function inferCallerType(arn: string): CallerType {
   if (/:federated-user\//.test(arn)) return 'FederatedUserSession';
   if (/:role\//.test(arn)) return 'IAMRole';
   if (/:user\//.test(arn)) return 'IAMUser';
-  if (/:root$/.test(arn) || /^\d{12}$/.test(arn)) return 'AccountRoot';
+  if (/:root$/.test(arn) || isAccountId(arn)) return 'AccountRoot';
   if (/\.amazonaws\.com(\.cn)?$/.test(arn)) return 'AWSService';
   throw new PolicyError('/CallerArn', `expected an IAM user, role, assumed-role, federated-user or root ARN, got ${JSON.stringify(arn)}`);
 }
 
 function callerOf(input: Json, resourceAccount: string | undefined): CallerInfo {
-  const arn = optionalString(input, 'CallerArn') ?? `arn:aws:iam::${resourceAccount ?? '123456789012'}:user/simulated-caller`;
+  const arn = optionalString(input, 'CallerArn') ?? iamArn(resourceAccount ?? '123456789012', 'user', 'simulated-caller');
   const typeField = optionalString(input, 'CallerType');
   if (typeField !== undefined && !CALLER_TYPES.includes(typeField as CallerType)) {
     throw new PolicyError('/CallerType', `expected one of ${CALLER_TYPES.join(', ')}, got ${JSON.stringify(typeField)}`);
   }
   const type = (typeField as CallerType | undefined) ?? inferCallerType(arn);
-  const account = /^\d{12}$/.test(arn) ? arn : arn.split(':')[4] || undefined;
-  const caller: CallerInfo = { type, arn: /^\d{12}$/.test(arn) ? `arn:aws:iam::${arn}:root` : arn };
+  const account = isAccountId(arn) ? arn : arn.split(':')[4] || undefined;
+  const caller: CallerInfo = { type, arn: principalValueArn(arn) };
   if (account) caller.accountId = account;
   let issuer = optionalString(input, 'CallerIssuerArn');
   if (!issuer && type === 'AssumedRoleSession') {
-    const m = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\//.exec(arn);
-    if (m) issuer = `arn:${m[1]}:iam::${m[2]}:role/${m[3]}`;
+    const session = parseRoleSessionArn(arn);
+    if (session) issuer = iamArn(session.account, 'role', session.roleName, '/', session.partition);
   }
   if (issuer) caller.issuerArn = issuer;
   if (type === 'AWSService') delete caller.accountId;
@@ -194,8 +195,8 @@ export function prepareSimulation(raw: unknown): PreparedSimulation {
   const actions = stringArray(raw, 'ActionNames', true);
   const resources = raw.ResourceArns === undefined ? ['*'] : stringArray(raw, 'ResourceArns', true);
   const ownerField = optionalString(raw, 'ResourceOwner');
-  const resourceAccount = ownerField === undefined ? undefined : /^\d{12}$/.test(ownerField) ? ownerField : ownerField.split(':')[4];
-  if (ownerField !== undefined && !/^\d{12}$/.test(resourceAccount ?? '')) throw new PolicyError('/ResourceOwner', `expected an account id or arn:aws:iam::ID:root, got ${JSON.stringify(ownerField)}`);
+  const resourceAccount = ownerField === undefined ? undefined : isAccountId(ownerField) ? ownerField : ownerField.split(':')[4];
+  if (ownerField !== undefined && !isAccountId(resourceAccount)) throw new PolicyError('/ResourceOwner', `expected an account id or arn:aws:iam::ID:root, got ${JSON.stringify(ownerField)}`);
   const caller = callerOf(raw, resourceAccount);
   const modeField = optionalString(raw, 'ContextMode') ?? 'closed';
   if (modeField !== 'closed' && modeField !== 'open') throw new PolicyError('/ContextMode', `expected "closed" or "open", got ${JSON.stringify(modeField)}`);

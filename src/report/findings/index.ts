@@ -7,6 +7,7 @@ import type { AccountModel } from '../../model/types.ts';
 import type { Finding, RawFinding, Rule, RuleInput, SourceLocation } from '../types.ts';
 import { RULES } from './catalog.ts';
 
+import { isAccountId } from '../../policy/arn.ts';
 export { RULES } from './catalog.ts';
 
 type LineOf = (file: string, pointer: string) => number | undefined;
@@ -54,7 +55,7 @@ export function toFinding(input: RuleInput, rule: Rule, raw: RawFinding, locate:
     title: raw.title,
     message: raw.message,
     subject: raw.subject,
-    ...(accountId && /^\d{12}$/.test(accountId) ? { accountId } : {}),
+    ...(isAccountId(accountId) ? { accountId } : {}),
     paths: (raw.paths ?? []).map((p) => ({ id: pathId(p), ...p })),
     ...(raw.pathRefs ? { pathRefs: raw.pathRefs } : {}),
     evidence: raw.evidence ?? [],

@@ -7,8 +7,9 @@
 import type { AccountModel, Resource } from '../../model/types.ts';
 import type { RawFinding, Rule } from '../types.ts';
 import { accountRelation, isOutside } from './accounts.ts';
-import { accountOfPrincipal, allowStatements, evidenceOfStatement, namesEveryone, pinnedKeys, principalValues, type StatementOf } from './statements.ts';
+import { allowStatements, evidenceOfStatement, namesEveryone, pinnedKeys, principalValues, type StatementOf } from './statements.ts';
 
+import { accountOfPrincipalValue } from '../../policy/arn.ts';
 const NOT_PUBLIC_KEYS = [
   'aws:sourcearn', 'aws:sourcevpc', 'aws:sourcevpce', 'aws:sourceowner', 'aws:sourceaccount', 'aws:sourceip',
   'aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn', 'aws:userid',
@@ -71,7 +72,7 @@ export const resourceOutsideOrg: Rule = {
     for (const g of grants(model)) {
       if (pinnedKeys(g.statement, ORG_KEYS).length) continue;
       for (const value of principalValues(g.statement.parsed.principal, 'AWS')) {
-        const account = accountOfPrincipal(value);
+        const account = accountOfPrincipalValue(value);
         if (!account) continue;
         const relation = accountRelation(model, account, options.knownAccounts);
         if (!isOutside(relation)) continue;

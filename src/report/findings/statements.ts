@@ -30,15 +30,6 @@ export function principalValues(block: PrincipalBlock | undefined, kind: 'AWS' |
   return block[kind] ?? [];
 }
 
-/** Account id of an AWS principal value (`123456789012`, `arn:aws:iam::123456789012:…`). */
-export function accountOfPrincipal(value: string): string | undefined {
-  if (/^\d{12}$/.test(value)) return value;
-  const account = value.split(':')[4];
-  return account && /^\d{12}$/.test(account) ? account : undefined;
-}
-
-/** `123456789012` and `arn:…:iam::123456789012:root` name the whole account. */
-export const namesWholeAccount = (value: string): boolean => /^\d{12}$/.test(value) || /^arn:[^:]+:iam::\d{12}:root$/.test(value);
 
 /** Condition clauses of an Allow statement, with lower-cased keys for lookups. */
 export const conditionKeys = (s: CompiledStatement): string[] => s.parsed.condition.map((c) => c.key.toLowerCase());

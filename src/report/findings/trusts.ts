@@ -5,9 +5,10 @@
 import { shortName } from '../../analysis/text.ts';
 import type { RawFinding, Rule } from '../types.ts';
 import { accountRelation, isOutside } from './accounts.ts';
-import { accountOfPrincipal, evidenceOfStatement, namesEveryone, namesWholeAccount, pinnedKeys, principalValues } from './statements.ts';
+import { evidenceOfStatement, namesEveryone, pinnedKeys, principalValues } from './statements.ts';
 import { statementKey, trustStatements } from './trust-statements.ts';
 
+import { accountOfPrincipalValue, namesWholeAccount } from '../../policy/arn.ts';
 /** Keys that, pinned, limit who the principal can be. */
 const PRINCIPAL_KEYS = ['aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn', 'aws:userid', 'aws:sourceaccount', 'aws:sourcearn'];
 /** Keys that make a whole-account trust safe against the confused deputy. */
@@ -57,7 +58,7 @@ export const trustExternalAccount: Rule = {
     for (const t of trustStatements(model)) {
       if (pinnedKeys(t.statement, DEPUTY_KEYS).length) continue;
       for (const value of principalValues(t.statement.parsed.principal, 'AWS')) {
-        const account = accountOfPrincipal(value);
+        const account = accountOfPrincipalValue(value);
         if (!account || !namesWholeAccount(value)) continue;
         const relation = accountRelation(model, account, options.knownAccounts);
         if (!isOutside(relation)) continue;
@@ -89,7 +90,7 @@ export const trustUnknownAccount: Rule = {
     const out: RawFinding[] = [];
     for (const t of trustStatements(model)) {
       for (const value of principalValues(t.statement.parsed.principal, 'AWS')) {
-        const account = accountOfPrincipal(value);
+        const account = accountOfPrincipalValue(value);
         if (!account || accountRelation(model, account, options.knownAccounts) !== 'unknown') continue;
         out.push({
           severity: 'medium',
