@@ -43,14 +43,6 @@ describe('can-assume: trust policy AND, where AWS needs it, the caller\'s identi
   });
 });
 
-describe('admin detection', () => {
-  it('AdministratorAccess makes a principal admin; a boundary without iam:* does not', () => {
-    expect(edges(u('admin-alice'), 'admin').map((e) => e.kind)).toEqual(['is-admin']);
-    expect(edges(r('deploy'), 'admin').map((e) => e.kind)).toEqual(['is-admin']);
-    expect(graph.getNodeAttribute(u('attacher'), 'admin')).toBeUndefined();
-  });
-});
-
 describe('escalation techniques (checked by the engine, with traps)', () => {
   it('CreatePolicyVersion on a policy attached to oneself → admin (rhino 1)', () => {
     expect(techniqueEdge(u('self-versioner'), 'admin', 'iam-create-policy-version')?.technique?.publicIds).toContain('rhino:1 CreatePolicyVersion');

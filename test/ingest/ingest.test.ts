@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../../ingest/index.ts';
-import { boundaryOf, identityPoliciesOf, rcpLevelsFor, resolvePrincipal, scpLevelsFor } from '../../src/model/index.ts';
+import { identityPoliciesOf, rcpLevelsFor, scpLevelsFor } from '../../src/model/index.ts';
 import type { AccountModel } from '../../src/model/index.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -231,25 +231,6 @@ describe('credential report', () => {
       });
       expect(model.users[`arn:aws:iam::${A}:user/engineering/alice`].credentials?.mfaActive).toBe(true);
     }
-  });
-});
-
-describe('model queries', () => {
-  it('identity policies include the groups\' ; the boundary is compiled as a boundary', async () => {
-    const { model } = await loadInputs([join(examples, 'company.yaml')]);
-    const song = 'arn:aws:iam::111122223333:user/dev3-be-song';
-    expect(identityPoliciesOf(model, song).map((p) => p.meta.id).sort()).toEqual([
-      'arn:aws:iam::111122223333:policy/BackendDeployLambda', 'arn:aws:iam::111122223333:policy/BackendServices', 'arn:aws:iam::aws:policy/IAMUserChangePassword',
-    ]);
-    expect(boundaryOf(model, song)?.meta).toMatchObject({ id: 'arn:aws:iam::111122223333:policy/DeveloperBoundary', type: 'boundary' });
-  });
-  it('resolves short principal forms and names close matches for unknown ones', async () => {
-    const { model } = await loadInputs([join(examples, 'company.yaml')]);
-    expect(resolvePrincipal(model, 'user/dev3-infra-a')).toBe('arn:aws:iam::111122223333:user/dev3-infra-a');
-    expect(resolvePrincipal(model, 'role/lambda-admin-ops')).toBe('arn:aws:iam::111122223333:role/service-role/lambda-admin-ops');
-    expect(resolvePrincipal(model, '111122223333:role/EC2FullAccessRole')).toBe('arn:aws:iam::111122223333:role/EC2FullAccessRole');
-    expect(resolvePrincipal(model, 'cloud-admin')).toBe('arn:aws:iam::111122223333:user/cloud-admin');
-    expect(() => resolvePrincipal(model, 'user/dev3-infra')).toThrow(/unknown principal "user\/dev3-infra" \(did you mean .*dev3-infra-a/);
   });
 });
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultPushOptions, planPush } from '../../src/neo4j/plan.ts';
 import { pushPlan } from '../../src/neo4j/push.ts';
 import { READY_QUERIES } from '../../src/neo4j/queries.ts';
-import { HOSTILE_NAMES, hostileGraph } from './fixture.ts';
+import { HOSTILE_NAMES, hostileGraph } from '../fixtures/hostile-graph.ts';
 
 const uri = process.env.NEO4J_URI;
 const user = process.env.NEO4J_USER ?? 'neo4j';

@@ -10,7 +10,7 @@ import { executePlan, pushPlan, type StatementRunner } from '../../src/neo4j/pus
 import { READY_QUERIES } from '../../src/neo4j/queries.ts';
 import { UserError } from '../../src/cli/errors.ts';
 import { cypherErrors, decodeStringLiteral, stringLiteralTokens } from './cypher-lint.ts';
-import { HOSTILE_NAMES, hostileGraph } from './fixture.ts';
+import { HOSTILE_NAMES, hostileGraph } from '../fixtures/hostile-graph.ts';
 
 class Recorder implements StatementRunner {
   readonly calls: Array<{ mode: 'auto' | 'tx'; query: string; params: Record<string, unknown> }> = [];

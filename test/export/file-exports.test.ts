@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { toGexf } from '../../src/export/gexf.ts';
 import { toGraphml } from '../../src/export/graphml.ts';
 import { toOpenGraph } from '../../src/export/opengraph.ts';
-import { HOSTILE_NAMES, hostileGraph } from './fixture.ts';
+import { HOSTILE_NAMES, hostileGraph } from '../fixtures/hostile-graph.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../fixtures/neo4j/opengraph.schema.json', import.meta.url), 'utf8'));
 
