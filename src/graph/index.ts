@@ -2,4 +2,5 @@
 export * from './types.ts';
 export { buildGraph } from './build.ts';
 export { serializeGraph, type SerializedAccessGraph } from './serialize.ts';
-export { TECHNIQUES, type Technique } from './techniques/catalog.ts';
+export { TECHNIQUES } from './techniques/catalog/index.ts';
+export type { Technique } from './techniques/types.ts';

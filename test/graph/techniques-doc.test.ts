@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { coverageMarkdown } from '../../src/graph/techniques/coverage.ts';
-import { TECHNIQUES } from '../../src/graph/techniques/catalog.ts';
+import { TECHNIQUES } from '../../src/graph/techniques/catalog/index.ts';
 
 describe('technique coverage table', () => {
   it('docs/techniques.md equals the table generated from the catalog', () => {

@@ -11,7 +11,8 @@ import { adminCheck, ALLOW_ALL } from '../../access/admin.ts';
 import { addEdge, evidenceOf, type BuildContext } from '../context.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
 import { ADMIN_NODE, type EdgeAttributes, type Evidence, type TechniqueRef } from '../types.ts';
-import { TECHNIQUES, type Gain, type RequiredAction, type Technique } from './catalog.ts';
+import { TECHNIQUES } from './catalog/index.ts';
+import type { Gain, RequiredAction, Technique } from './types.ts';
 import { ACTING_AS, bfs, stepsOnce } from '../traversal/index.ts';
 
 import { partitionOf } from '../../policy/arn.ts';

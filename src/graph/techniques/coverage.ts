@@ -3,13 +3,13 @@
  * cannot drift from the code: `node --import tsx src/graph/techniques/coverage.ts > docs/techniques.md`.
  */
 import { pathToFileURL } from 'node:url';
-import { TECHNIQUES } from './catalog.ts';
+import { TECHNIQUES } from './catalog/index.ts';
 
 export function coverageMarkdown(): string {
   const lines = [
     '# Privilege-escalation techniques',
     '',
-    'Generated from `src/graph/techniques/catalog.ts` (do not edit by hand). Each technique is checked',
+    'Generated from `src/graph/techniques/catalog/` (do not edit by hand). Each technique is checked',
     'by the policy engine: every required action is evaluated for the source principal on the concrete',
     'target, with its boundary, SCPs, denies and conditions. Techniques that need a resource the input',
     'cannot show (an existing function, instance, stack …) produce conditional edges.',

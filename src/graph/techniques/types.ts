@@ -1,0 +1,67 @@
+/**
+ * The shape of a privilege-escalation technique (the catalog itself is data, in ./catalog/).
+ * Each is checked by the real engine: every required action is evaluated for the source
+ * principal on the concrete target ARN, with the source's boundary, SCPs and the target's
+ * policies — never by matching action strings.
+ *
+ * Public ids: the pathfinding.cloud id (`pathfinding:lambda-001`), the method number and name in
+ * Rhino Security Labs' "AWS IAM Privilege Escalation Methods" (`rhino:N …`), and the PMapper edge
+ * checker that models it (`pmapper:…`).
+ */
+
+/** What the source ends up with. */
+export type TechniqueResult =
+  /** It can grant itself any identity permission: admin, if its boundary and SCPs let it be. */
+  | 'self-admin'
+  /** It can grant the target any permission, and can reach the target: admin as the target. */
+  | 'target-admin'
+  /** It can act with the target principal's permissions. */
+  | 'target';
+
+/**
+ * What a self-admin technique adds to the source: any identity policy it writes, the target
+ * group's policies (it joins the group), or no permissions boundary (it removes its own).
+ */
+export type Gain = 'any-policy' | 'target-group-policies' | 'no-boundary';
+
+/** Which targets to try for a source. */
+export type TargetSelector =
+  | 'self'
+  | 'policies-of-self'
+  /** Groups the source user is a member of / is not a member of. */
+  | 'own-groups'
+  | 'other-groups'
+  | 'other-users'
+  | 'roles'
+  | 'roles-trusting-service';
+
+export interface RequiredAction {
+  action: string;
+  /** `target` = the target's ARN; `*`; or a template with {partition} and {account} (the source's). */
+  resource: 'target' | '*' | string;
+  /** Extra request keys for this action (e.g. iam:PassedToService). */
+  context?: Record<string, string>;
+}
+
+export interface Technique {
+  id: string;
+  name: string;
+  publicIds: string[];
+  /** Principal kinds that can use it (only users can attach user policies, …). */
+  sources: Array<'user' | 'role'>;
+  targets: TargetSelector;
+  /** For PassRole / existing-compute techniques: the service the target role must trust. */
+  service?: string;
+  /** EC2: the target role must be in an instance profile. */
+  needsInstanceProfile?: boolean;
+  /** Any one of these alternatives suffices; all actions within an alternative are required. */
+  anyOf: RequiredAction[][];
+  result: TechniqueResult;
+  /** For `self-admin`: what the source gains, checked as a hypothesis (admin with it?). */
+  gain?: Gain;
+  /** Non-IAM resources the input cannot show; the edge is conditional on them. */
+  requires?: string;
+}
+
+/** `iam:PassRole` on the target role, passed to `service` (the key AWS sets on the request). */
+export const passRole = (service: string): RequiredAction => ({ action: 'iam:PassRole', resource: 'target', context: { 'iam:PassedToService': service } });
