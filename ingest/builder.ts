@@ -32,6 +32,8 @@ export interface PendingPolicy {
   type: PolicyType;
   document?: unknown;
   source?: SourceRef;
+  /** Non-default versions of a managed policy. */
+  otherVersions?: Array<{ versionId: string; document: unknown; source: SourceRef }>;
 }
 
 export class ModelBuilder {
@@ -82,6 +84,15 @@ export class ModelBuilder {
         if (!(err instanceof PolicyError) || !p.source) throw err;
         this.errors.push({ file: p.source.file, pointer: `${p.source.pointer}${err.pointer}`, message: err.detail });
         return;
+      }
+    }
+    for (const v of p.otherVersions ?? []) {
+      try {
+        const policy = compilePolicy(v.document, { id: p.id, name: `${p.name} (version ${v.versionId})`, type: p.type, source: v.source });
+        (record.otherVersions ??= []).push({ versionId: v.versionId, policy });
+      } catch (err) {
+        if (!(err instanceof PolicyError)) throw err;
+        this.errors.push({ file: v.source.file, pointer: `${v.source.pointer}${err.pointer}`, message: err.detail });
       }
     }
     const existing = this.policies.get(p.id);

@@ -90,9 +90,13 @@ export function readGaad(doc: Record<string, unknown>, file: string, b: ModelBui
     const version = versions[index] as Record<string, unknown>;
     const account = accountOfArn(arn);
     if (account) b.account(account, { external: false });
+    const otherVersions = versions.flatMap((v, i) => (i !== index && isRecord(v) && v.Document !== undefined
+      ? [{ versionId: typeof v.VersionId === 'string' ? v.VersionId : `#${i}`, document: v.Document, source: { file, pointer: `${at}/PolicyVersionList/${i}/Document` } }]
+      : []));
     b.addPolicy({
       id: arn, name, kind: arn.includes(':iam::aws:') ? 'aws-managed' : 'customer-managed', type: 'identity',
       document: version.Document, source: { file, pointer: `${at}/PolicyVersionList/${index}/Document` },
+      ...(otherVersions.length ? { otherVersions } : {}),
     });
   });
 

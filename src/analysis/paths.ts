@@ -4,7 +4,9 @@
  * principal reached must be allowed it by the policy engine, with its own permissions.
  */
 import type { AccessGraph } from '../graph/types.ts';
-import { effectiveAccess } from '../access/decide.ts';
+import { decideAccess } from '../access/decide.ts';
+import { withGains } from '../access/gains.ts';
+import { profileOf, type PrincipalProfile } from '../access/profile.ts';
 import type { AccountModel } from '../model/types.ts';
 import type { Decision } from '../policy/types.ts';
 import { distancesTo, prepareNodeTarget, reachableFrom, searchPaths, type PreparedTarget } from './search.ts';
@@ -23,12 +25,21 @@ export function finalAccessOf(d: Decision, target: { action: string; resource: s
   return { action: target.action, resource: target.resource, decision: d.decision, evidence: d.matched, ...(d.residual.length ? { conditions: d.residual } : {}) };
 }
 
-function finalChecker(model: AccountModel, target: { action: string; resource: string }, opts: AnalysisOptions, known?: ReadonlyMap<string, FinalAccess | null>) {
+/** The profile a node acts with: a principal's own, or an escalated node's principal with its gains. */
+function profileOfNode(graph: AccessGraph, model: AccountModel, node: string, opts: AnalysisOptions): PrincipalProfile | undefined {
+  if (isPrincipal(model, node)) return profileOf(model, node, opts);
+  const a = graph.hasNode(node) ? graph.getNodeAttributes(node) : undefined;
+  if (a?.kind !== 'escalated' || !a.principal || !isPrincipal(model, a.principal)) return undefined;
+  return withGains(model, profileOf(model, a.principal, opts), a.gains ?? []);
+}
+
+function finalChecker(graph: AccessGraph, model: AccountModel, target: { action: string; resource: string }, opts: AnalysisOptions, known?: ReadonlyMap<string, FinalAccess | null>) {
   const cache = new Map<string, FinalAccess | null>(known ?? []);
-  return (principal: string): FinalAccess | null => {
-    if (cache.has(principal)) return cache.get(principal)!;
-    const result = isPrincipal(model, principal) ? finalAccessOf(effectiveAccess(model, principal, target.action, target.resource, opts), target, opts) : null;
-    cache.set(principal, result);
+  return (node: string): FinalAccess | null => {
+    if (cache.has(node)) return cache.get(node)!;
+    const profile = profileOfNode(graph, model, node, opts);
+    const result = profile ? finalAccessOf(decideAccess(model, profile, target), target, opts) : null;
+    cache.set(node, result);
     return result;
   };
 }
@@ -36,7 +47,7 @@ function finalChecker(model: AccountModel, target: { action: string; resource: s
 /** Prepares searches from many sources towards one target: distances computed once. */
 export function prepareTarget(graph: AccessGraph, model: AccountModel, to: Target, opts: AnalysisOptions, finals?: Iterable<string>, known?: ReadonlyMap<string, FinalAccess | null>): PreparedTarget {
   if (typeof to === 'string') return prepareNodeTarget(graph, to, opts);
-  const final = finalChecker(model, to, opts, known);
+  const final = finalChecker(graph, model, to, opts, known);
   const targets = [...(finals ?? [])].filter((n) => final(n) !== null);
   return { dist: distancesTo(graph, targets, opts.maxDepth, opts.includeConditional), final };
 }

@@ -14,6 +14,9 @@ import { finalAccessOf, findPaths, prepareTarget } from './paths.ts';
 import type { FinalAccess, Path, PrivescAnswer, WhoCanAnswer } from './types.ts';
 import type { AnalysisOptions } from '../access/options.ts';
 
+/** Where a finding can start: a principal or an outside party, not a service acting through its roles nor a step on someone's path. */
+const isSource = (graph: AccessGraph, node: string): boolean => !['service', 'escalated'].includes(graph.getNodeAttribute(node, 'kind'));
+
 /** Principals (and outside sources) that can do `action` on `resource`, each with its paths. */
 export function whoCan(graph: AccessGraph, model: AccountModel, action: string, resource: string, opts: AnalysisOptions): WhoCanAnswer {
   const direct = new Map<string, FinalAccess | null>();
@@ -26,10 +29,12 @@ export function whoCan(graph: AccessGraph, model: AccountModel, action: string, 
     }
     direct.set(arn, finalAccessOf(decideAccess(model, profile, { action, resource }), { action, resource }, opts));
   }
-  const prepared = prepareTarget(graph, model, { action, resource }, opts, [...direct.keys()].filter((k) => direct.get(k)), direct);
+  // Escalated nodes (a principal after a step such as joining a group) may be allowed what their principal is not.
+  const escalated = graph.filterNodes((_n, a) => a.kind === 'escalated');
+  const prepared = prepareTarget(graph, model, { action, resource }, opts, [...[...direct.keys()].filter((k) => direct.get(k)), ...escalated], direct);
   const principals: WhoCanAnswer['principals'] = [];
   for (const node of [...prepared.dist.keys()].sort()) {
-    if (node === ADMIN_NODE) continue;
+    if (node === ADMIN_NODE || graph.getNodeAttribute(node, 'kind') === 'escalated') continue;
     // A principal that can do it itself has exactly one path: itself (going through others is longer).
     const own = direct.get(node);
     if (own) {
@@ -67,8 +72,8 @@ export function privesc(graph: AccessGraph, model: AccountModel, opts: AnalysisO
   const prepared = prepareTarget(graph, model, 'admin', opts);
   const findings: PrivescAnswer['findings'] = [];
   for (const node of [...prepared.dist.keys()].sort()) {
-    // AWS services acting through the roles that trust them are not escalations by anyone.
-    if (node === ADMIN_NODE || admins.includes(node) || graph.getNodeAttribute(node, 'kind') === 'service') continue;
+    // AWS services acting through the roles that trust them are not escalations by anyone; escalated nodes are steps on a principal's paths.
+    if (node === ADMIN_NODE || admins.includes(node) || !isSource(graph, node)) continue;
     const answer = findPaths(graph, model, node, 'admin', opts, prepared);
     if (answer.paths.length) findings.push({ principal: node, paths: answer.paths });
   }

@@ -21,6 +21,7 @@ export const NODE_LABELS: Record<NodeKind, string> = {
   public: 'Public',
   policy: 'Policy',
   resource: 'Resource',
+  escalated: 'EscalatedPrincipal',
   admin: 'Admin',
 };
 

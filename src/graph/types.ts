@@ -4,6 +4,7 @@
  * Neo4j export and the reports consume, so these attribute shapes are a stable contract.
  */
 import type { MultiDirectedGraph } from 'graphology';
+import type { Gain } from '../access/gains.ts';
 import type { ResidualCondition, StatementRef } from '../policy/types.ts';
 
 export type NodeKind =
@@ -19,6 +20,8 @@ export type NodeKind =
   | 'public'
   | 'policy'
   | 'resource'
+  /** A principal with what escalation steps gained it (a group's policies, a guardrail removed, …). */
+  | 'escalated'
   | 'admin';
 
 /** Special node keys. Principals, policies and resources are keyed by their ARN. */
@@ -39,6 +42,9 @@ export interface NodeAttributes {
   /** Viewer layout, filled by the layout step. */
   x?: number;
   y?: number;
+  /** For `escalated` nodes: the principal, and what it gained, in order. */
+  principal?: string;
+  gains?: Gain[];
   /** Free-form details for display (policy names, tags, trust document …), JSON-serializable. */
   details?: Record<string, unknown>;
 }

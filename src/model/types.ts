@@ -38,6 +38,13 @@ export interface PolicyRecord {
   /** How this document is used when compiled (identity for managed/inline, boundary when used as one is decided at evaluation). */
   type: PolicyType;
   source?: SourceRef;
+  /** A managed policy's versions that are not the default (GAAD holds every version): what SetDefaultPolicyVersion can switch to. */
+  otherVersions?: PolicyVersionRecord[];
+}
+
+export interface PolicyVersionRecord {
+  versionId: string;
+  policy: CompiledPolicy;
 }
 
 export interface User {

@@ -1,262 +1,168 @@
 /**
- * Checks every technique of the catalog for every principal with the real engine and adds an
- * escalation edge for each one that works: to the target principal ("obtains its permissions")
- * or to `admin` ("can grant itself anything its boundary and SCPs allow, and that is everything").
+ * Checks every technique of the catalog for every principal with the real engine, and composes
+ * them to a fixpoint. A technique either lets the source act as a target principal, or gains the
+ * source something (a group's policies, any policy, a guardrail removed, another policy version):
+ * admin when the gained profile is admin, otherwise a new `escalated` node — the source with the
+ * gain — from which every technique (and every AssumeRole) is tried again, up to MAX_GAINS gains.
+ * Rewrites of another principal (rewrites.ts) are resolved last, over the whole graph.
  */
-import type { AccountModel } from '../../model/types.ts';
-import type { Decision, ResidualCondition } from '../../policy/types.ts';
-import { mayAllow, resourceIndependent } from '../../access/decide.ts';
-import { decideAccess } from '../../access/decide.ts';
-import { adminCheck, ALLOW_ALL } from '../../access/admin.ts';
-import { addEdge, evidenceOf, type BuildContext } from '../context.ts';
+import { decideAccess, mayAllow } from '../../access/decide.ts';
+import { adminCheck } from '../../access/admin.ts';
+import { gainText, withGain, type Gain } from '../../access/gains.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
-import { ADMIN_NODE, type EdgeAttributes, type Evidence, type TechniqueRef } from '../types.ts';
+import type { Decision } from '../../policy/types.ts';
+import { addEdge, ensureNode, evidenceOf, type BuildContext } from '../context.ts';
+import { ADMIN_NODE, type EdgeAttributes } from '../types.ts';
 import { TECHNIQUES } from './catalog/index.ts';
-import type { Gain, RequiredAction, Technique } from './types.ts';
-import { ACTING_AS, bfs, stepsOnce } from '../traversal/index.ts';
+import { tryAlternative, type DecisionMemo } from './required.ts';
+import { adminAttributes, escalationAttributes, noteOf } from './attributes.ts';
+import { resolveRewrites, type Rewrite } from './rewrites.ts';
+import { buildIndexes, principalsRewritten, targetsFor, type Indexes } from './targets.ts';
+import type { RequiredAction } from './types.ts';
 
-import { partitionOf } from '../../policy/arn.ts';
-interface Indexes {
-  usersByAccount: Map<string, string[]>;
-  rolesByAccount: Map<string, string[]>;
-  groupsByAccount: Map<string, string[]>;
-  /** `${account} ${service}` → roles whose trust policy names the service */
-  rolesTrustingService: Map<string, string[]>;
+/** Gains composed on one principal at most (each is a hop; --max-depth bounds the paths anyway). */
+const MAX_GAINS = 3;
+/** Escalated nodes in one graph at most: a bound on the work, whatever the input. */
+const MAX_ESCALATED = 20_000;
+
+/** Who tries the techniques: a principal, or a principal with what earlier steps gained it. */
+interface Actor {
+  node: string;
+  principal: string;
+  profile: PrincipalProfile;
+  gains: Gain[];
+  /** For an escalated actor: the edge that makes it, added only if it leads anywhere new. */
+  via?: { from: string; attributes: EdgeAttributes; key: string };
 }
 
-function push(map: Map<string, string[]>, key: string, value: string): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+interface FoundEdge {
+  target: string;
+  attributes: EdgeAttributes;
+  key: string;
 }
 
-function buildIndexes(model: AccountModel): Indexes {
-  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map() };
-  for (const u of Object.values(model.users)) push(ix.usersByAccount, u.accountId, u.arn);
-  for (const g of Object.values(model.groups)) push(ix.groupsByAccount, g.accountId, g.arn);
-  for (const r of Object.values(model.roles)) {
-    if (r.serviceLinked) continue;
-    push(ix.rolesByAccount, r.accountId, r.arn);
-    const trust = model.policies[r.trustPolicy]?.policy;
-    const services = new Set<string>();
-    for (const s of trust?.statements ?? []) {
-      const block = s.parsed.principal;
-      if (s.parsed.effect === 'Allow' && block && block !== '*') for (const svc of block.Service ?? []) services.add(svc);
-    }
-    for (const svc of services) push(ix.rolesTrustingService, `${r.accountId} ${svc}`, r.arn);
+const escalatedKey = (principal: string, gains: readonly Gain[]): string => `${principal}#gains:${gains.map((g) => `${g.kind}=${g.target}`).join('+')}`;
+
+/** The first alternative whose actions are all allowed, preferring an unconditional one. */
+function chooseAlternative(ctx: BuildContext, profile: PrincipalProfile, viable: RequiredAction[][], target: string, memo: DecisionMemo): { chosen: RequiredAction[]; decisions: Decision[] } | undefined {
+  let best: { chosen: RequiredAction[]; decisions: Decision[] } | undefined;
+  for (const alternative of viable) {
+    const found = tryAlternative(ctx.model, profile, alternative, target, memo);
+    if (found && (!best || (best.decisions.some((d) => d.conditional) && !found.some((d) => d.conditional)))) best = { chosen: alternative, decisions: found };
   }
-  return ix;
+  return best;
 }
 
-function targetsFor(technique: Technique, profile: PrincipalProfile, model: AccountModel, ix: Indexes): string[] {
-  const user = model.users[profile.arn];
-  switch (technique.targets) {
-    case 'self':
-      return [profile.arn];
-    case 'policies-of-self': {
-      const entity = user ?? model.roles[profile.arn];
-      const ids = [...entity.managedPolicies, ...(user ? user.groups.flatMap((g) => model.groups[g]?.managedPolicies ?? []) : [])];
-      return [...new Set(ids)].filter((id) => model.policies[id]?.kind === 'customer-managed').sort();
-    }
-    case 'own-groups':
-      return user ? user.groups : [];
-    case 'other-groups':
-      return user ? (ix.groupsByAccount.get(profile.accountId) ?? []).filter((g) => !user.groups.includes(g)) : [];
-    case 'other-users':
-      return (ix.usersByAccount.get(profile.accountId) ?? []).filter((u) => u !== profile.arn);
-    case 'roles':
-      return (ix.rolesByAccount.get(profile.accountId) ?? []).filter((r) => r !== profile.arn);
-    case 'roles-trusting-service':
-      return (ix.rolesTrustingService.get(`${profile.accountId} ${technique.service}`) ?? [])
-        .filter((r) => r !== profile.arn && (!technique.needsInstanceProfile || model.roles[r].instanceProfiles.length > 0));
+/** AssumeRole edges an escalated actor has and its principal has not (its gains changed what it may assume). */
+function newAssumeEdges(ctx: BuildContext, actor: Actor): FoundEdge[] {
+  if (!mayAllow(actor.profile, 'sts:AssumeRole')) return [];
+  const out: FoundEdge[] = [];
+  for (const role of Object.values(ctx.model.roles)) {
+    if (role.serviceLinked || role.arn === actor.principal || ctx.graph.hasEdge(`${actor.principal}->${role.arn}:can-assume`)) continue;
+    const d = decideAccess(ctx.model, actor.profile, { action: 'sts:AssumeRole', resource: role.arn });
+    if (d.decision !== 'allowed') continue;
+    out.push({ target: role.arn, key: 'can-assume', attributes: { kind: 'can-assume', actions: ['sts:AssumeRole'], evidence: evidenceOf(d), conditions: d.residual, conditional: d.conditional } });
   }
+  return out;
 }
 
-function resourceOf(required: RequiredAction, target: string, profile: PrincipalProfile): string {
-  if (required.resource === 'target') return target;
-  return required.resource.replace('{partition}', partitionOf(profile.arn)).replace('{account}', profile.accountId);
+interface ActorResult {
+  edges: FoundEdge[];
+  next: Actor[];
+  rewrites: Rewrite[];
 }
 
-/**
- * Decides a required action. When it targets "any resource of a kind" (`*` or a template) and is not
- * allowed on everything, the principal may still hold it on some resources — e.g. codebuild:StartBuild
- * on `project/app-*`: each Allow statement's own resource pattern is tried, since an existing
- * resource matching it is exactly what the edge will say it needs.
- */
-function decideSomewhere(model: AccountModel, profile: PrincipalProfile, required: RequiredAction, resource: string): Decision {
-  const context = required.context ? { context: required.context } : {};
-  const d = decideAccess(model, profile, { action: required.action, resource, ...context });
-  if (d.decision === 'allowed' || required.resource === 'target') return d;
-  for (const policy of profile.identity) {
-    for (const s of policy.statements) {
-      if (s.parsed.effect !== 'Allow' || !s.matchesAction(required.action)) continue;
-      for (const pattern of s.parsed.resource ?? []) {
-        if (!pattern.startsWith('arn:')) continue;
-        const somewhere = decideAccess(model, profile, { action: required.action, resource: pattern, ...context });
-        if (somewhere.decision === 'allowed') return somewhere;
+function tryTechniques(ctx: BuildContext, ix: Indexes, actor: Actor): ActorResult {
+  const { model } = ctx;
+  const { profile } = actor;
+  const result: ActorResult = { edges: actor.via ? newAssumeEdges(ctx, actor) : [], next: [], rewrites: [] };
+  const memo: DecisionMemo = new Map();
+  for (const technique of TECHNIQUES) {
+    if (!technique.sources.includes(profile.kind)) continue;
+    const viable = technique.anyOf.filter((alt) => alt.every((r) => mayAllow(profile, r.action)));
+    if (viable.length === 0) continue;
+    // Targets whose decisions are the same (memoized, target-independent) share one attributes object.
+    let last: { decisions: Decision[]; attributes: EdgeAttributes } | undefined;
+    for (const target of targetsFor(technique, profile, model, ix)) {
+      const found = chooseAlternative(ctx, profile, viable, target, memo);
+      if (!found) continue;
+      const { chosen, decisions } = found;
+      const same = last !== undefined && last.decisions.length === decisions.length && last.decisions.every((d, i) => d === decisions[i]);
+      const attributes = same ? last!.attributes : escalationAttributes(technique, chosen, decisions);
+      last = { decisions, attributes };
+      if (technique.result === 'target') {
+        if (!ctx.graph.hasNode(target) || target === actor.principal) continue;
+        result.edges.push({ target, attributes, key: technique.id });
+        const pass = chosen.findIndex((r) => r.action === 'iam:PassRole');
+        if (pass >= 0 && !actor.via) {
+          result.edges.push({
+            target, key: 'can-pass-to-service',
+            attributes: { kind: 'can-pass-to-service', actions: ['iam:PassRole'], evidence: evidenceOf(decisions[pass]), conditions: decisions[pass].residual, conditional: decisions[pass].conditional, requires: [`passed to ${technique.service}`] },
+          });
+        }
+      } else if (technique.result === 'rewrite-target') {
+        for (const principal of principalsRewritten(model, target, ix, profile.accountId)) {
+          if (principal !== actor.principal) result.rewrites.push({ rewriter: actor.node, principal, target, gain: technique.gain ?? 'any-policy', technique, attributes });
+        }
+      } else {
+        const gain: Gain = { kind: technique.gain ?? 'any-policy', target };
+        const gained = withGain(model, profile, gain);
+        if (!gained) continue;
+        const note = noteOf(target, `gains ${gainText(gain)}`);
+        const admin = adminCheck(model, gained);
+        if (admin.admin) {
+          result.edges.push({ target: ADMIN_NODE, key: `${technique.id}@${target}`, attributes: adminAttributes(attributes, admin, note) });
+        } else if (actor.gains.length < MAX_GAINS) {
+          const gains = [...actor.gains, gain];
+          result.next.push({ node: escalatedKey(actor.principal, gains), principal: actor.principal, profile: gained, gains, via: { from: actor.node, key: `${technique.id}@${target}`, attributes: { ...attributes, evidence: [...attributes.evidence, note] } } });
+        }
       }
     }
   }
-  return d;
+  return result;
 }
 
-const memoKeys = new WeakMap<RequiredAction, string>();
-const memoKeyOf = (r: RequiredAction): string => {
-  let key = memoKeys.get(r);
-  if (!key) memoKeys.set(r, (key = `${r.action} ${JSON.stringify(r.context ?? {})}`));
-  return key;
-};
-
-/** Decisions that do not depend on the target (see resourceIndependent), per principal and action. */
-type DecisionMemo = Map<string, Decision>;
-
-/** All actions of one alternative allowed? Returns their decisions, or undefined. */
-function tryAlternative(model: AccountModel, profile: PrincipalProfile, alternative: RequiredAction[], target: string, memo: DecisionMemo): Decision[] | undefined {
-  const decisions: Decision[] = [];
-  for (const required of alternative) {
-    const resource = resourceOf(required, target, profile);
-    const independent = !model.roles[resource] && (required.resource === '*' || resourceIndependent(profile, required.action));
-    const memoKey = required.resource === 'target' ? memoKeyOf(required) : `${memoKeyOf(required)} ${resource}`;
-    // Keys the technique fixes (iam:PassedToService); others, such as iam:AssociatedResourceArn, stay unknown.
-    const d = (independent ? memo.get(memoKey) : undefined) ?? decideSomewhere(model, profile, required, resource);
-    if (independent) memo.set(memoKey, d);
-    if (d.decision !== 'allowed') return undefined;
-    decisions.push(d);
-  }
-  return decisions;
-}
-
-/** Would the source be admin with what the technique gains it? */
-function hypotheticalAdmin(model: AccountModel, profile: PrincipalProfile, gain: Gain, target: string) {
-  switch (gain) {
-    case 'no-boundary':
-      return adminCheck(model, profile, { withoutBoundary: true });
-    case 'target-group-policies': {
-      const group = model.groups[target];
-      const extra = [...group.inlinePolicies, ...group.managedPolicies].map((id) => model.policies[id]?.policy).filter((p) => p !== undefined);
-      return adminCheck(model, profile, { identity: [...profile.identity, ...extra] });
-    }
-    case 'any-policy':
-      return adminCheck(model, profile, { identity: [...profile.identity, ALLOW_ALL] });
-  }
-}
-
-const techniqueRefs = new WeakMap<Technique, TechniqueRef>();
-
-function escalationAttributes(technique: Technique, chosen: RequiredAction[], decisions: Decision[]): EdgeAttributes {
-  let ref = techniqueRefs.get(technique);
-  if (!ref) techniqueRefs.set(technique, (ref = { id: technique.id, name: technique.name, publicIds: technique.publicIds }));
-  const evidence: Evidence[] = [...new Map(decisions.flatMap(evidenceOf).map((e) => [`${e.policy}#${e.statement}`, e])).values()];
-  const conditions: ResidualCondition[] = decisions.flatMap((d) => d.residual);
-  const requires = technique.requires ? [technique.requires] : [];
-  return {
-    kind: 'escalation',
-    technique: ref,
-    actions: chosen.map((r) => r.action),
-    evidence,
-    conditions,
-    conditional: conditions.length > 0 || requires.length > 0,
-    ...(requires.length ? { requires } : {}),
-  };
-}
-
-/** Rewriting another principal's permissions pays off only if one can then act as it. */
-interface PendingTargetAdmin {
-  source: string;
-  target: string;
-  attributes: EdgeAttributes;
-}
-
-/**
- * How far to look for a way to act as the rewritten principal. Bounded (the closure of a dense
- * graph is too costly to compute per source): the usual case is a role one can assume directly.
- */
-const TARGET_ADMIN_REACH = 2;
-
-/** What `from` can act as within TARGET_ADMIN_REACH hops: true = only conditionally. */
-function reachable(ctx: BuildContext, from: string): Map<string, boolean> {
-  const maxDepth = Math.min(TARGET_ADMIN_REACH, ctx.options.maxDepth);
-  const firmly = bfs(stepsOnce(ctx.graph, { edges: ACTING_AS, includeConditional: false }), [from], { maxDepth });
-  const any = bfs(stepsOnce(ctx.graph, { edges: ACTING_AS }), [from], { maxDepth });
-  return new Map([...any.keys()].map((node) => [node, !firmly.has(node)]));
-}
-
-function resolveTargetAdmin(ctx: BuildContext, pending: readonly PendingTargetAdmin[]): void {
-  const bySource = new Map<string, Map<string, boolean>>();
-  const couldBeAdmin = new Map<string, ReturnType<typeof adminCheck>>();
-  for (const { source, target, attributes } of pending) {
-    if (ctx.admins.has(target)) continue; // already admin: reaching it is its own path
-    let ways = bySource.get(source);
-    if (!ways) bySource.set(source, (ways = reachable(ctx, source)));
-    const conditionalWay = ways.get(target);
-    if (conditionalWay === undefined || target === source) continue;
-    const targetProfile = ctx.profiles.get(target);
-    if (!targetProfile) continue;
-    let admin = couldBeAdmin.get(target);
-    if (!admin) couldBeAdmin.set(target, (admin = adminCheck(ctx.model, targetProfile, { identity: [...targetProfile.identity, ALLOW_ALL] })));
-    if (!admin.admin) continue;
-    addEdge(ctx, source, ADMIN_NODE, {
-      ...attributes,
-      evidence: [...attributes.evidence, { policy: target, policyType: 'identity', statement: -1, effect: 'Allow', note: `target: ${target}, which the source can act as` }],
-      conditions: [...attributes.conditions, ...admin.conditions],
-      conditional: attributes.conditional || admin.conditional || conditionalWay,
-      requires: [...(attributes.requires ?? []), `acting as ${target} (see its can-assume or escalation edges)`],
-    });
-  }
+/** An escalated actor is worth a node only if it leads somewhere its principal does not already go. */
+function leadsAnywhereNew(ctx: BuildContext, actor: Actor, found: ActorResult): FoundEdge[] | undefined {
+  const edges = found.edges.filter((e) => e.target !== actor.principal && !ctx.graph.hasEdge(`${actor.principal}->${e.target}:${e.key}`));
+  return edges.length || found.next.length || found.rewrites.length ? edges : undefined;
 }
 
 export function applyTechniques(ctx: BuildContext): void {
-  const { model } = ctx;
+  const { model, graph } = ctx;
   const ix = buildIndexes(model);
-  const pending: PendingTargetAdmin[] = [];
+  const queue: Actor[] = [];
   for (const [arn, profile] of ctx.profiles) {
     // Admins can already do everything; escalation edges from them would only add noise.
     if (model.roles[arn]?.serviceLinked || ctx.admins.has(arn)) continue;
-    const memo: DecisionMemo = new Map();
-    for (const technique of TECHNIQUES) {
-      if (!technique.sources.includes(profile.kind)) continue;
-      const viable = technique.anyOf.filter((alt) => alt.every((r) => mayAllow(profile, r.action)));
-      if (viable.length === 0) continue;
-      // Targets whose decisions are the same (memoized, target-independent) share one attributes object.
-      let last: { decisions: Decision[]; attributes: EdgeAttributes } | undefined;
-      for (const target of targetsFor(technique, profile, model, ix)) {
-        let decisions: Decision[] | undefined;
-        let chosen: RequiredAction[] = [];
-        for (const alternative of viable) {
-          const found = tryAlternative(model, profile, alternative, target, memo);
-          if (found && (!decisions || (decisions.some((d) => d.conditional) && !found.some((d) => d.conditional)))) [decisions, chosen] = [found, alternative];
-        }
-        if (!decisions) continue;
-        const same = last !== undefined && last.decisions.length === decisions.length && last.decisions.every((d, i) => d === decisions![i]);
-        const attributes = same ? last!.attributes : escalationAttributes(technique, chosen, decisions);
-        last = { decisions, attributes };
-        const { evidence, conditions } = attributes;
-        if (technique.result === 'target') {
-          if (!ctx.graph.hasNode(target) || target === arn) continue;
-          addEdge(ctx, arn, target, attributes);
-          const pass = chosen.findIndex((r) => r.action === 'iam:PassRole');
-          if (pass >= 0) {
-            addEdge(ctx, arn, target, {
-              kind: 'can-pass-to-service', actions: ['iam:PassRole'], evidence: evidenceOf(decisions[pass]),
-              conditions: decisions[pass].residual, conditional: decisions[pass].conditional, requires: [`passed to ${technique.service}`],
-            });
-          }
-          continue;
-        }
-        if (technique.result === 'target-admin') {
-          pending.push({ source: arn, target, attributes });
-          continue;
-        }
-        const admin = hypotheticalAdmin(model, profile, technique.gain ?? 'any-policy', target);
-        if (!admin.admin) continue;
-        addEdge(ctx, arn, ADMIN_NODE, {
-          ...attributes,
-          evidence: [...evidence, { policy: target, policyType: 'identity', statement: -1, effect: 'Allow', note: `target: ${target}` }],
-          conditions: [...conditions, ...admin.conditions],
-          conditional: attributes.conditional || admin.conditional,
-        });
-      }
-    }
+    queue.push({ node: arn, principal: arn, profile, gains: [] });
   }
-  resolveTargetAdmin(ctx, pending);
+  const rewrites: Rewrite[] = [];
+  const expanded = new Set<string>();
+  let escalated = 0;
+  for (let i = 0; i < queue.length; i++) {
+    const actor = queue[i];
+    if (actor.via && graph.hasNode(actor.node)) {
+      // The same state reached another way: one more edge into it.
+      addEdge(ctx, actor.via.from, actor.node, actor.via.attributes, actor.via.key);
+      continue;
+    }
+    if (expanded.has(actor.node)) continue;
+    expanded.add(actor.node);
+    const found = tryTechniques(ctx, ix, actor);
+    let edges = found.edges;
+    if (actor.via) {
+      const fresh = leadsAnywhereNew(ctx, actor, found);
+      if (!fresh || ++escalated > MAX_ESCALATED) continue;
+      edges = fresh;
+      const base = graph.getNodeAttributes(actor.principal);
+      ensureNode(graph, actor.node, { kind: 'escalated', label: `${base.label} with ${actor.gains.map(gainText).join(', ')}`, ...(base.arn ? { arn: base.arn } : {}), ...(base.accountId ? { accountId: base.accountId } : {}), principal: actor.principal, gains: actor.gains });
+      addEdge(ctx, actor.via.from, actor.node, actor.via.attributes, actor.via.key);
+    }
+    for (const e of edges) addEdge(ctx, actor.node, e.target, e.attributes, e.key);
+    rewrites.push(...found.rewrites);
+    queue.push(...found.next);
+  }
+  resolveRewrites(ctx, rewrites);
 }
+

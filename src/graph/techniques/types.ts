@@ -9,25 +9,36 @@
  * checker that models it (`pmapper:…`).
  */
 
+import type { GainKind } from '../../access/gains.ts';
+
 /** What the source ends up with. */
 export type TechniqueResult =
-  /** It can grant itself any identity permission: admin, if its boundary and SCPs let it be. */
-  | 'self-admin'
-  /** It can grant the target any permission, and can reach the target: admin as the target. */
-  | 'target-admin'
+  /**
+   * It gains something itself (`gain`): admin when the gain makes it admin (its boundary and SCPs
+   * still apply); otherwise a new state — the source with the gain — from which every technique
+   * is tried again.
+   */
+  | 'self'
+  /**
+   * It changes another principal (`gain`: the target with any policy, or without its boundary):
+   * admin as that principal, when the attacker — the source or anything it can act as — can act
+   * as it, at any distance.
+   */
+  | 'rewrite-target'
   /** It can act with the target principal's permissions. */
   | 'target';
-
-/**
- * What a self-admin technique adds to the source: any identity policy it writes, the target
- * group's policies (it joins the group), or no permissions boundary (it removes its own).
- */
-export type Gain = 'any-policy' | 'target-group-policies' | 'no-boundary';
 
 /** Which targets to try for a source. */
 export type TargetSelector =
   | 'self'
+  /** Customer-managed policies attached to the source (or its groups). */
   | 'policies-of-self'
+  /** Non-default versions of the managed policies the source holds (`policy#version/ID`). */
+  | 'policy-versions-of-self'
+  /** Policies attached to the source (directly, managed or inline) that hold a Deny statement. */
+  | 'deny-policies-of-self'
+  /** Customer-managed policies attached to other users, groups and roles. */
+  | 'policies-of-others'
   /** Groups the source user is a member of / is not a member of. */
   | 'own-groups'
   | 'other-groups'
@@ -37,8 +48,11 @@ export type TargetSelector =
 
 export interface RequiredAction {
   action: string;
-  /** `target` = the target's ARN; `*`; or a template with {partition} and {account} (the source's). */
-  resource: 'target' | '*' | string;
+  /**
+   * `target` = the target's ARN (a policy version: its policy); `source` = the source principal's
+   * ARN; `*`; or a template with {partition} and {account} (the source's).
+   */
+  resource: 'target' | 'source' | '*' | string;
   /** Extra request keys for this action (e.g. iam:PassedToService). */
   context?: Record<string, string>;
 }
@@ -57,8 +71,8 @@ export interface Technique {
   /** Any one of these alternatives suffices; all actions within an alternative are required. */
   anyOf: RequiredAction[][];
   result: TechniqueResult;
-  /** For `self-admin`: what the source gains, checked as a hypothesis (admin with it?). */
-  gain?: Gain;
+  /** For `self` and `rewrite-target`: what the source (or the rewritten target) gains. */
+  gain?: GainKind;
   /** Non-IAM resources the input cannot show; the edge is conditional on them. */
   requires?: string;
 }

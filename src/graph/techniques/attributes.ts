@@ -1,0 +1,37 @@
+/** The attributes of escalation edges: the technique, the actions it relied on, their proof and conditions. */
+import type { AdminCheck } from '../../access/admin.ts';
+import type { Decision, ResidualCondition } from '../../policy/types.ts';
+import { evidenceOf } from '../context.ts';
+import type { EdgeAttributes, Evidence, TechniqueRef } from '../types.ts';
+import type { RequiredAction, Technique } from './types.ts';
+
+const techniqueRefs = new WeakMap<Technique, TechniqueRef>();
+
+export function escalationAttributes(technique: Technique, chosen: RequiredAction[], decisions: Decision[]): EdgeAttributes {
+  let ref = techniqueRefs.get(technique);
+  if (!ref) techniqueRefs.set(technique, (ref = { id: technique.id, name: technique.name, publicIds: technique.publicIds }));
+  const evidence: Evidence[] = [...new Map(decisions.flatMap(evidenceOf).map((e) => [`${e.policy}#${e.statement}`, e])).values()];
+  const conditions: ResidualCondition[] = decisions.flatMap((d) => d.residual);
+  const requires = technique.requires ? [technique.requires] : [];
+  return {
+    kind: 'escalation',
+    technique: ref,
+    actions: chosen.map((r) => r.action),
+    evidence,
+    conditions,
+    conditional: conditions.length > 0 || requires.length > 0,
+    ...(requires.length ? { requires } : {}),
+  };
+}
+
+/** The attributes of a step whose gain makes the source admin: the technique's proof and the admin check's. */
+export function adminAttributes(attributes: EdgeAttributes, admin: AdminCheck, note: Evidence): EdgeAttributes {
+  return {
+    ...attributes,
+    evidence: [...attributes.evidence, note, ...admin.evidence.filter((e) => !attributes.evidence.some((x) => x.policy === e.policy && x.statement === e.statement))],
+    conditions: [...attributes.conditions, ...admin.conditions],
+    conditional: attributes.conditional || admin.conditional,
+  };
+}
+
+export const noteOf = (target: string, text: string): Evidence => ({ policy: target, policyType: 'identity', statement: -1, effect: 'Allow', note: text });

@@ -1,0 +1,63 @@
+/** Deciding a technique's required actions for one source and target, with the real engine. */
+import { decideAccess, resourceIndependent } from '../../access/decide.ts';
+import { VERSION_SEPARATOR } from '../../access/gains.ts';
+import type { PrincipalProfile } from '../../access/profile.ts';
+import type { AccountModel } from '../../model/types.ts';
+import { partitionOf } from '../../policy/arn.ts';
+import type { Decision } from '../../policy/types.ts';
+import type { RequiredAction } from './types.ts';
+
+function resourceOf(required: RequiredAction, target: string, profile: PrincipalProfile): string {
+  if (required.resource === 'target') return target.split(VERSION_SEPARATOR)[0];
+  if (required.resource === 'source') return profile.arn;
+  return required.resource.replace('{partition}', partitionOf(profile.arn)).replace('{account}', profile.accountId);
+}
+
+/**
+ * Decides a required action. When it targets "any resource of a kind" (`*` or a template) and is not
+ * allowed on everything, the principal may still hold it on some resources — e.g. codebuild:StartBuild
+ * on `project/app-*`: each Allow statement's own resource pattern is tried, since an existing
+ * resource matching it is exactly what the edge will say it needs.
+ */
+function decideSomewhere(model: AccountModel, profile: PrincipalProfile, required: RequiredAction, resource: string): Decision {
+  const context = required.context ? { context: required.context } : {};
+  const d = decideAccess(model, profile, { action: required.action, resource, ...context });
+  if (d.decision === 'allowed' || required.resource === 'target' || required.resource === 'source') return d;
+  for (const policy of profile.identity) {
+    for (const s of policy.statements) {
+      if (s.parsed.effect !== 'Allow' || !s.matchesAction(required.action)) continue;
+      for (const pattern of s.parsed.resource ?? []) {
+        if (!pattern.startsWith('arn:')) continue;
+        const somewhere = decideAccess(model, profile, { action: required.action, resource: pattern, ...context });
+        if (somewhere.decision === 'allowed') return somewhere;
+      }
+    }
+  }
+  return d;
+}
+
+const memoKeys = new WeakMap<RequiredAction, string>();
+const memoKeyOf = (r: RequiredAction): string => {
+  let key = memoKeys.get(r);
+  if (!key) memoKeys.set(r, (key = `${r.action} ${JSON.stringify(r.context ?? {})}`));
+  return key;
+};
+
+/** Decisions that do not depend on the target (see resourceIndependent), per principal and action. */
+export type DecisionMemo = Map<string, Decision>;
+
+/** All actions of one alternative allowed? Returns their decisions, or undefined. */
+export function tryAlternative(model: AccountModel, profile: PrincipalProfile, alternative: RequiredAction[], target: string, memo: DecisionMemo): Decision[] | undefined {
+  const decisions: Decision[] = [];
+  for (const required of alternative) {
+    const resource = resourceOf(required, target, profile);
+    const independent = !model.roles[resource] && (required.resource === '*' || resourceIndependent(profile, required.action));
+    const memoKey = required.resource === 'target' ? memoKeyOf(required) : `${memoKeyOf(required)} ${resource}`;
+    // Keys the technique fixes (iam:PassedToService); others, such as iam:AssociatedResourceArn, stay unknown.
+    const d = (independent ? memo.get(memoKey) : undefined) ?? decideSomewhere(model, profile, required, resource);
+    if (independent) memo.set(memoKey, d);
+    if (d.decision !== 'allowed') return undefined;
+    decisions.push(d);
+  }
+  return decisions;
+}

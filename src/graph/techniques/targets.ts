@@ -1,0 +1,98 @@
+/** The targets a technique is tried on, for one source: indexes built once per graph. */
+import { policyVersionKey } from '../../access/gains.ts';
+import type { PrincipalProfile } from '../../access/profile.ts';
+import type { AccountModel } from '../../model/types.ts';
+import type { Technique } from './types.ts';
+
+export interface Indexes {
+  usersByAccount: Map<string, string[]>;
+  rolesByAccount: Map<string, string[]>;
+  groupsByAccount: Map<string, string[]>;
+  /** `${account} ${service}` → roles whose trust policy names the service */
+  rolesTrustingService: Map<string, string[]>;
+  /** account → customer-managed policies attached to someone, with who holds them */
+  attachedPolicies: Map<string, Map<string, string[]>>;
+}
+
+function push<K>(map: Map<K, string[]>, key: K, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function buildIndexes(model: AccountModel): Indexes {
+  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map(), attachedPolicies: new Map() };
+  const attached = (account: string, policies: readonly string[], holder: string) => {
+    let byPolicy = ix.attachedPolicies.get(account);
+    if (!byPolicy) ix.attachedPolicies.set(account, (byPolicy = new Map()));
+    for (const id of policies) if (model.policies[id]?.kind === 'customer-managed') push(byPolicy, id, holder);
+  };
+  for (const u of Object.values(model.users)) {
+    push(ix.usersByAccount, u.accountId, u.arn);
+    attached(u.accountId, u.managedPolicies, u.arn);
+  }
+  for (const g of Object.values(model.groups)) {
+    push(ix.groupsByAccount, g.accountId, g.arn);
+    attached(g.accountId, g.managedPolicies, g.arn);
+  }
+  for (const r of Object.values(model.roles)) {
+    if (r.serviceLinked) continue;
+    push(ix.rolesByAccount, r.accountId, r.arn);
+    attached(r.accountId, r.managedPolicies, r.arn);
+    const trust = model.policies[r.trustPolicy]?.policy;
+    const services = new Set<string>();
+    for (const s of trust?.statements ?? []) {
+      const block = s.parsed.principal;
+      if (s.parsed.effect === 'Allow' && block && block !== '*') for (const svc of block.Service ?? []) services.add(svc);
+    }
+    for (const svc of services) push(ix.rolesTrustingService, `${r.accountId} ${svc}`, r.arn);
+  }
+  return ix;
+}
+
+/** Managed and inline policies of a user or role and its groups. */
+function ownPolicies(model: AccountModel, arn: string, withGroups: boolean): string[] {
+  const user = model.users[arn];
+  const entity = user ?? model.roles[arn];
+  if (!entity) return [];
+  const groups = withGroups && user ? user.groups.flatMap((g) => model.groups[g]?.managedPolicies ?? []) : [];
+  return [...new Set([...entity.managedPolicies, ...entity.inlinePolicies, ...groups])];
+}
+
+const hasDeny = (model: AccountModel, id: string): boolean => Boolean(model.policies[id]?.policy?.statements.some((s) => s.parsed.effect === 'Deny'));
+
+/** The principals a rewrite of this target changes: the user or role itself; for a policy, everyone who holds it (a group's members). */
+export function principalsRewritten(model: AccountModel, target: string, ix: Indexes, account: string): string[] {
+  if (model.users[target] || model.roles[target]) return [target];
+  const holders = ix.attachedPolicies.get(account)?.get(target) ?? [];
+  return [...new Set(holders.flatMap((h) => (model.groups[h] ? Object.values(model.users).filter((u) => u.groups.includes(h)).map((u) => u.arn) : [h])))].sort();
+}
+
+export function targetsFor(technique: Technique, profile: PrincipalProfile, model: AccountModel, ix: Indexes): string[] {
+  const user = model.users[profile.arn];
+  switch (technique.targets) {
+    case 'self':
+      return [profile.arn];
+    case 'policies-of-self':
+      return ownPolicies(model, profile.arn, true).filter((id) => model.policies[id]?.kind === 'customer-managed').sort();
+    case 'policy-versions-of-self':
+      return ownPolicies(model, profile.arn, true).flatMap((id) => (model.policies[id]?.otherVersions ?? []).map((v) => policyVersionKey(id, v.versionId))).sort();
+    case 'deny-policies-of-self':
+      return ownPolicies(model, profile.arn, false).filter((id) => hasDeny(model, id)).sort();
+    case 'policies-of-others': {
+      const own = new Set(ownPolicies(model, profile.arn, true));
+      return [...(ix.attachedPolicies.get(profile.accountId)?.keys() ?? [])].filter((id) => !own.has(id)).sort();
+    }
+    case 'own-groups':
+      return user ? user.groups : [];
+    case 'other-groups':
+      return user ? (ix.groupsByAccount.get(profile.accountId) ?? []).filter((g) => !user.groups.includes(g)) : [];
+    case 'other-users':
+      return (ix.usersByAccount.get(profile.accountId) ?? []).filter((u) => u !== profile.arn);
+    case 'roles':
+      return (ix.rolesByAccount.get(profile.accountId) ?? []).filter((r) => r !== profile.arn);
+    case 'roles-trusting-service':
+      return (ix.rolesTrustingService.get(`${profile.accountId} ${technique.service}`) ?? [])
+        .filter((r) => r !== profile.arn && (!technique.needsInstanceProfile || model.roles[r].instanceProfiles.length > 0));
+  }
+}
