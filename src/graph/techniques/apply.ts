@@ -22,6 +22,8 @@ interface Indexes {
   groupsByAccount: Map<string, string[]>;
   /** `${account} ${service}` → roles whose trust policy names the service */
   rolesTrustingService: Map<string, string[]>;
+  /** `${account} ${provider}` → roles whose trust policy names the Federated provider */
+  rolesTrustingFederated: Map<string, string[]>;
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {
@@ -31,7 +33,7 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
 }
 
 function buildIndexes(model: AccountModel): Indexes {
-  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map() };
+  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map(), rolesTrustingFederated: new Map() };
   for (const u of Object.values(model.users)) push(ix.usersByAccount, u.accountId, u.arn);
   for (const g of Object.values(model.groups)) push(ix.groupsByAccount, g.accountId, g.arn);
   for (const r of Object.values(model.roles)) {
@@ -39,11 +41,15 @@ function buildIndexes(model: AccountModel): Indexes {
     push(ix.rolesByAccount, r.accountId, r.arn);
     const trust = model.policies[r.trustPolicy]?.policy;
     const services = new Set<string>();
+    const providers = new Set<string>();
     for (const s of trust?.statements ?? []) {
       const block = s.parsed.principal;
-      if (s.parsed.effect === 'Allow' && block && block !== '*') for (const svc of block.Service ?? []) services.add(svc);
+      if (s.parsed.effect !== 'Allow' || !block || block === '*') continue;
+      for (const svc of block.Service ?? []) services.add(svc);
+      for (const provider of block.Federated ?? []) providers.add(provider);
     }
     for (const svc of services) push(ix.rolesTrustingService, `${r.accountId} ${svc}`, r.arn);
+    for (const provider of providers) push(ix.rolesTrustingFederated, `${r.accountId} ${provider}`, r.arn);
   }
   return ix;
 }
@@ -67,7 +73,8 @@ function targetsFor(technique: Technique, profile: PrincipalProfile, model: Acco
     case 'roles':
       return (ix.rolesByAccount.get(profile.accountId) ?? []).filter((r) => r !== profile.arn);
     case 'roles-trusting-service':
-      return (ix.rolesTrustingService.get(`${profile.accountId} ${technique.service}`) ?? [])
+    case 'roles-trusting-federated':
+      return ((technique.targets === 'roles-trusting-service' ? ix.rolesTrustingService : ix.rolesTrustingFederated).get(`${profile.accountId} ${technique.service}`) ?? [])
         .filter((r) => r !== profile.arn && (!technique.needsInstanceProfile || model.roles[r].instanceProfiles.length > 0));
   }
 }
@@ -141,6 +148,10 @@ function hypotheticalAdmin(model: AccountModel, profile: PrincipalProfile, gain:
   }
 }
 
+/** How conditional an alternative's edge would be: residual conditions weigh more than resources it needs. */
+const doubtOf = (decisions: Decision[], alternative: RequiredAction[]): number =>
+  (decisions.some((d) => d.conditional) ? 2 : 0) + (alternative.some((r) => r.requires) ? 1 : 0);
+
 const techniqueRefs = new WeakMap<Technique, TechniqueRef>();
 
 function escalationAttributes(technique: Technique, chosen: RequiredAction[], decisions: Decision[]): EdgeAttributes {
@@ -148,7 +159,7 @@ function escalationAttributes(technique: Technique, chosen: RequiredAction[], de
   if (!ref) techniqueRefs.set(technique, (ref = { id: technique.id, name: technique.name, publicIds: technique.publicIds }));
   const evidence: Evidence[] = [...new Map(decisions.flatMap(evidenceOf).map((e) => [`${e.policy}#${e.statement}`, e])).values()];
   const conditions: ResidualCondition[] = decisions.flatMap((d) => d.residual);
-  const requires = technique.requires ? [technique.requires] : [];
+  const requires = [...(technique.requires ? [technique.requires] : []), ...chosen.flatMap((r) => (r.requires ? [r.requires] : []))];
   return {
     kind: 'escalation',
     technique: ref,
@@ -224,7 +235,7 @@ export function applyTechniques(ctx: BuildContext): void {
         let chosen: RequiredAction[] = [];
         for (const alternative of viable) {
           const found = tryAlternative(model, profile, alternative, target, memo);
-          if (found && (!decisions || (decisions.some((d) => d.conditional) && !found.some((d) => d.conditional)))) [decisions, chosen] = [found, alternative];
+          if (found && (!decisions || doubtOf(found, alternative) < doubtOf(decisions, chosen))) [decisions, chosen] = [found, alternative];
         }
         if (!decisions) continue;
         const same = last !== undefined && last.decisions.length === decisions.length && last.decisions.every((d, i) => d === decisions![i]);
@@ -238,7 +249,7 @@ export function applyTechniques(ctx: BuildContext): void {
           if (pass >= 0) {
             addEdge(ctx, arn, target, {
               kind: 'can-pass-to-service', actions: ['iam:PassRole'], evidence: evidenceOf(decisions[pass]),
-              conditions: decisions[pass].residual, conditional: decisions[pass].conditional, requires: [`passed to ${technique.service}`],
+              conditions: decisions[pass].residual, conditional: decisions[pass].conditional, requires: [`passed to ${chosen[pass].context?.['iam:PassedToService'] ?? technique.service}`],
             });
           }
           continue;
