@@ -176,6 +176,8 @@ describe.each(ROWS.map((row, i) => [row[0], row, i] as const))('%s', (id, row, i
     else expect([...actions].sort()).toEqual([...granted].sort());
     expect(edge!.conditional).toBe(Boolean(o.conditional));
     if (o.conditional) expect(edge!.requires?.length).toBeGreaterThan(0);
+    const pass = graph.outEdges(ATTACKER, TARGET).map((k) => graph.getEdgeAttributes(k)).find((e) => e.kind === 'can-pass-to-service');
+    expect(pass?.requires).toEqual(granted.includes('iam:PassRole') && actions.includes('iam:PassRole') ? [`passed to ${setupOf(row).passedTo}`] : undefined);
     const paths = findPaths(graph, model, ATTACKER, 'admin', DEFAULT_ANALYSIS_OPTIONS).paths;
     expect(paths.some((p) => p.hops[0].to === TARGET && p.hops[0].technique?.id === technique)).toBe(true);
   });
