@@ -60,8 +60,8 @@ export interface Technique {
   targets: TargetSelector;
   /**
    * For PassRole / existing-compute techniques: the service the target role must trust (its
-   * `iam:PassedToService` may differ, e.g. EMR passes an EC2 instance-profile role to
-   * elasticmapreduce.amazonaws.com).
+   * `iam:PassedToService` may differ, e.g. a Batch job role trusts ecs-tasks.amazonaws.com and
+   * is passed to batch.amazonaws.com).
    */
   service?: string;
   /** EC2: the target role must be in an instance profile. */
