@@ -43,12 +43,16 @@ interface FoundEdge {
 
 const escalatedKey = (principal: string, gains: readonly Gain[]): string => `${principal}#gains:${gains.map((g) => `${g.kind}=${g.target}`).join('+')}`;
 
-/** The first alternative whose actions are all allowed, preferring an unconditional one. */
+/** How conditional an alternative's edge would be: residual conditions weigh more than resources it needs. */
+const doubtOf = (decisions: Decision[], alternative: RequiredAction[]): number =>
+  (decisions.some((d) => d.conditional) ? 2 : 0) + (alternative.some((r) => r.requires) ? 1 : 0);
+
+/** The alternative whose actions are all allowed and whose edge is least conditional (the first of equals). */
 function chooseAlternative(ctx: BuildContext, profile: PrincipalProfile, viable: RequiredAction[][], target: string, memo: DecisionMemo): { chosen: RequiredAction[]; decisions: Decision[] } | undefined {
   let best: { chosen: RequiredAction[]; decisions: Decision[] } | undefined;
   for (const alternative of viable) {
     const found = tryAlternative(ctx.model, profile, alternative, target, memo);
-    if (found && (!best || (best.decisions.some((d) => d.conditional) && !found.some((d) => d.conditional)))) best = { chosen: alternative, decisions: found };
+    if (found && (!best || doubtOf(found, alternative) < doubtOf(best.decisions, best.chosen))) best = { chosen: alternative, decisions: found };
   }
   return best;
 }
@@ -97,7 +101,7 @@ function tryTechniques(ctx: BuildContext, ix: Indexes, actor: Actor): ActorResul
         if (pass >= 0 && !actor.via) {
           result.edges.push({
             target, key: 'can-pass-to-service',
-            attributes: { kind: 'can-pass-to-service', actions: ['iam:PassRole'], evidence: evidenceOf(decisions[pass]), conditions: decisions[pass].residual, conditional: decisions[pass].conditional, requires: [`passed to ${technique.service}`] },
+            attributes: { kind: 'can-pass-to-service', actions: ['iam:PassRole'], evidence: evidenceOf(decisions[pass]), conditions: decisions[pass].residual, conditional: decisions[pass].conditional, requires: [`passed to ${chosen[pass].context?.['iam:PassedToService'] ?? technique.service}`] },
           });
         }
       } else if (technique.result === 'rewrite-target') {

@@ -12,7 +12,7 @@ export function escalationAttributes(technique: Technique, chosen: RequiredActio
   if (!ref) techniqueRefs.set(technique, (ref = { id: technique.id, name: technique.name, publicIds: technique.publicIds }));
   const evidence: Evidence[] = [...new Map(decisions.flatMap(evidenceOf).map((e) => [`${e.policy}#${e.statement}`, e])).values()];
   const conditions: ResidualCondition[] = decisions.flatMap((d) => d.residual);
-  const requires = technique.requires ? [technique.requires] : [];
+  const requires = [...(technique.requires ? [technique.requires] : []), ...chosen.flatMap((r) => (r.requires ? [r.requires] : []))];
   return {
     kind: 'escalation',
     technique: ref,
@@ -28,7 +28,8 @@ export function escalationAttributes(technique: Technique, chosen: RequiredActio
 export function adminAttributes(attributes: EdgeAttributes, admin: AdminCheck, note: Evidence): EdgeAttributes {
   return {
     ...attributes,
-    evidence: [...attributes.evidence, note, ...admin.evidence.filter((e) => !attributes.evidence.some((x) => x.policy === e.policy && x.statement === e.statement))],
+    // The admin check's own statements are not the step's proof: the gained policy is.
+    evidence: [...attributes.evidence, note],
     conditions: [...attributes.conditions, ...admin.conditions],
     conditional: attributes.conditional || admin.conditional,
   };

@@ -18,8 +18,8 @@ export function coverageMarkdown(): string {
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const t of TECHNIQUES) {
-    const needs = t.anyOf.map((alt) => alt.map((r) => `\`${r.action}\`${r.context ? ` (${Object.entries(r.context).map(([k, v]) => `${k}=${v}`).join(', ')})` : ''}`).join(' + ')).join('<br>');
-    const result = t.result === 'self' ? (t.gain === 'any-policy' ? 'admin (if boundary and SCPs allow)' : 'what it gains: admin, or the next step') : t.result === 'rewrite-target' ? 'admin as the rewritten principal, if the attacker can act as it' : t.targets === 'roles-trusting-service' ? `the role${t.service ? ` trusting \`${t.service}\`` : ''}${t.needsInstanceProfile ? ' with an instance profile' : ''}` : `the target ${t.targets === 'other-users' ? 'user' : 'role'}`;
+    const needs = t.anyOf.map((alt) => alt.map((r) => `\`${r.action}\`${r.context ? ` (${Object.entries(r.context).map(([k, v]) => `${k}=${v}`).join(', ')})` : ''}${r.requires ? ` (needs ${r.requires})` : ''}`).join(' + ')).join('<br>');
+    const result = t.result === 'self' ? (t.gain === 'any-policy' ? 'admin (if boundary and SCPs allow)' : 'what it gains: admin, or the next step') : t.result === 'rewrite-target' ? 'admin as the rewritten principal, if the attacker can act as it' : t.targets === 'roles-trusting-service' || t.targets === 'roles-trusting-federated' ? `the role${t.service ? ` trusting \`${t.service}\`${t.targets === 'roles-trusting-federated' ? ' (Federated)' : ''}` : ''}${t.needsInstanceProfile ? ' with an instance profile' : ''}` : `the target ${t.targets === 'other-users' ? 'user' : 'role'}`;
     const status = t.requires ? `conditional: needs ${t.requires}` : 'checked';
     lines.push(`| \`${t.id}\` | ${t.name} | ${t.sources.join(', ')} | ${needs} | ${result} | ${t.publicIds.join(', ') || '—'} | ${status} |`);
   }

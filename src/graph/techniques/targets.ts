@@ -10,6 +10,8 @@ export interface Indexes {
   groupsByAccount: Map<string, string[]>;
   /** `${account} ${service}` → roles whose trust policy names the service */
   rolesTrustingService: Map<string, string[]>;
+  /** `${account} ${provider}` → roles whose trust policy names the Federated provider */
+  rolesTrustingFederated: Map<string, string[]>;
   /** account → customer-managed policies attached to someone, with who holds them */
   attachedPolicies: Map<string, Map<string, string[]>>;
 }
@@ -21,7 +23,7 @@ function push<K>(map: Map<K, string[]>, key: K, value: string): void {
 }
 
 export function buildIndexes(model: AccountModel): Indexes {
-  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map(), attachedPolicies: new Map() };
+  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map(), rolesTrustingFederated: new Map(), attachedPolicies: new Map() };
   const attached = (account: string, policies: readonly string[], holder: string) => {
     let byPolicy = ix.attachedPolicies.get(account);
     if (!byPolicy) ix.attachedPolicies.set(account, (byPolicy = new Map()));
@@ -41,11 +43,15 @@ export function buildIndexes(model: AccountModel): Indexes {
     attached(r.accountId, r.managedPolicies, r.arn);
     const trust = model.policies[r.trustPolicy]?.policy;
     const services = new Set<string>();
+    const providers = new Set<string>();
     for (const s of trust?.statements ?? []) {
       const block = s.parsed.principal;
-      if (s.parsed.effect === 'Allow' && block && block !== '*') for (const svc of block.Service ?? []) services.add(svc);
+      if (s.parsed.effect !== 'Allow' || !block || block === '*') continue;
+      for (const svc of block.Service ?? []) services.add(svc);
+      for (const provider of block.Federated ?? []) providers.add(provider);
     }
     for (const svc of services) push(ix.rolesTrustingService, `${r.accountId} ${svc}`, r.arn);
+    for (const provider of providers) push(ix.rolesTrustingFederated, `${r.accountId} ${provider}`, r.arn);
   }
   return ix;
 }
@@ -92,7 +98,8 @@ export function targetsFor(technique: Technique, profile: PrincipalProfile, mode
     case 'roles':
       return (ix.rolesByAccount.get(profile.accountId) ?? []).filter((r) => r !== profile.arn);
     case 'roles-trusting-service':
-      return (ix.rolesTrustingService.get(`${profile.accountId} ${technique.service}`) ?? [])
+    case 'roles-trusting-federated':
+      return ((technique.targets === 'roles-trusting-service' ? ix.rolesTrustingService : ix.rolesTrustingFederated).get(`${profile.accountId} ${technique.service}`) ?? [])
         .filter((r) => r !== profile.arn && (!technique.needsInstanceProfile || model.roles[r].instanceProfiles.length > 0));
   }
 }

@@ -44,7 +44,9 @@ export type TargetSelector =
   | 'other-groups'
   | 'other-users'
   | 'roles'
-  | 'roles-trusting-service';
+  | 'roles-trusting-service'
+  /** Roles whose trust policy names `service` as a Federated principal (e.g. cognito-identity.amazonaws.com). */
+  | 'roles-trusting-federated';
 
 export interface RequiredAction {
   action: string;
@@ -55,6 +57,12 @@ export interface RequiredAction {
   resource: 'target' | 'source' | '*' | string;
   /** Extra request keys for this action (e.g. iam:PassedToService). */
   context?: Record<string, string>;
+  /**
+   * A non-IAM resource this action needs in this alternative (e.g. ecs:RunTask: an existing
+   * cluster); the edge is conditional on it, like `Technique.requires`. When several
+   * alternatives work, one with fewer of these is chosen.
+   */
+  requires?: string;
 }
 
 export interface Technique {
@@ -64,7 +72,11 @@ export interface Technique {
   /** Principal kinds that can use it (only users can attach user policies, …). */
   sources: Array<'user' | 'role'>;
   targets: TargetSelector;
-  /** For PassRole / existing-compute techniques: the service the target role must trust. */
+  /**
+   * For PassRole / existing-compute techniques: the service the target role must trust (its
+   * `iam:PassedToService` may differ, e.g. a Batch job role trusts ecs-tasks.amazonaws.com and
+   * is passed to batch.amazonaws.com).
+   */
   service?: string;
   /** EC2: the target role must be in an instance profile. */
   needsInstanceProfile?: boolean;
