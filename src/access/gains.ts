@@ -10,8 +10,10 @@ import { ALLOW_ALL } from './admin.ts';
 import type { PrincipalProfile } from './profile.ts';
 
 export type GainKind =
-  /** It writes itself any identity policy (attach, put, a new default version). */
+  /** It writes itself any identity policy (attach, put). */
   | 'any-policy'
+  /** It rewrites the target managed policy it holds (a new default version): allow-all in its place. */
+  | 'rewritten-target-policy'
   /** It joins the target group: the group's policies. */
   | 'target-group-policies'
   /** Its permissions boundary goes (deleted, or replaced by one that allows everything). */
@@ -40,7 +42,9 @@ const policiesOf = (model: AccountModel, ids: readonly string[]): CompiledPolicy
 export function withGain(model: AccountModel, profile: PrincipalProfile, gain: Gain): PrincipalProfile | undefined {
   switch (gain.kind) {
     case 'any-policy':
-      return { ...profile, identity: [...profile.identity, ALLOW_ALL] };
+      return profile.identity.includes(ALLOW_ALL) ? undefined : { ...profile, identity: [...profile.identity, ALLOW_ALL] };
+    case 'rewritten-target-policy':
+      return profile.identity.some((p) => p.meta.id === gain.target) ? { ...profile, identity: [...profile.identity.filter((p) => p.meta.id !== gain.target), ALLOW_ALL] } : undefined;
     case 'target-group-policies': {
       const group = model.groups[gain.target];
       if (!group) return undefined;
@@ -91,6 +95,7 @@ export function withGains(model: AccountModel, profile: PrincipalProfile, gains:
 export function gainText(gain: Gain): string {
   switch (gain.kind) {
     case 'any-policy': return 'any policy it writes';
+    case 'rewritten-target-policy': return `${gain.target} rewritten to allow anything`;
     case 'target-group-policies': return `the policies of ${gain.target}`;
     case 'no-boundary': return 'no permissions boundary';
     case 'without-target-policy': return `without ${gain.target}`;

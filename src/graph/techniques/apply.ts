@@ -116,7 +116,7 @@ function tryTechniques(ctx: BuildContext, ix: Indexes, actor: Actor): ActorResul
         const admin = adminCheck(model, gained);
         if (admin.admin) {
           result.edges.push({ target: ADMIN_NODE, key: `${technique.id}@${target}`, attributes: adminAttributes(attributes, admin, note) });
-        } else if (actor.gains.length < MAX_GAINS) {
+        } else if (actor.gains.length < MAX_GAINS && !actor.gains.some((g) => g.kind === gain.kind && g.target === gain.target)) {
           const gains = [...actor.gains, gain];
           result.next.push({ node: escalatedKey(actor.principal, gains), principal: actor.principal, profile: gained, gains, via: { from: actor.node, key: `${technique.id}@${target}`, attributes: { ...attributes, evidence: [...attributes.evidence, note] } } });
         }

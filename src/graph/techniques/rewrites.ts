@@ -34,10 +34,13 @@ function actingAs(ctx: BuildContext, node: string): { any: Map<string, Reached>;
 }
 
 /** `a → b → c`: the chain from `from` to the walk's start, read off a reverse BFS. */
-function chainText(reached: ReadonlyMap<string, Reached>, from: string): string {
+function chainText(ctx: BuildContext, reached: ReadonlyMap<string, Reached>, from: string): string {
   const steps = stepsTo(reached, from).reverse();
-  return [from, ...steps.map((s) => s.at)].map(shortName).join(' → ');
+  return [from, ...steps.map((s) => s.at)].map((node) => nodeName(ctx, node)).join(' → ');
 }
+
+/** A principal's short name; an escalated node's label (its principal and what it gained). */
+const nodeName = (ctx: BuildContext, node: string): string => (ctx.graph.getNodeAttribute(node, 'kind') === 'escalated' ? ctx.graph.getNodeAttribute(node, 'label') : shortName(node));
 
 /** A way to act as someone that is only conditional makes the step conditional, and says so (the chain is not on the path). */
 function withWays(attributes: EdgeAttributes, conditionalWays: Array<string | undefined>): Pick<EdgeAttributes, 'conditional' | 'requires'> {
@@ -78,7 +81,7 @@ export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[])
       if (intoC.any.has(r.rewriter)) {
         addEdge(ctx, r.rewriter, ADMIN_NODE, {
           ...attributes,
-          evidence: [...attributes.evidence, noteOf(principal, `then acting as ${shortName(principal)}: ${chainText(intoC.any, r.rewriter)}`)],
+          evidence: [...attributes.evidence, noteOf(principal, `then acting as ${shortName(principal)}: ${chainText(ctx, intoC.any, r.rewriter)}`)],
           ...withWays(attributes, [intoC.firm.has(r.rewriter) ? undefined : `${shortName(principal)} only conditionally`]),
         }, key);
         continue;
@@ -88,8 +91,8 @@ export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[])
         if (source === r.rewriter || !intoC.any.has(source) || ctx.graph.getNodeAttribute(source, 'kind') === 'service') continue;
         addEdge(ctx, source, ADMIN_NODE, {
           ...attributes,
-          evidence: [...attributes.evidence, noteOf(r.rewriter, `acting as ${shortName(r.rewriter)}, which makes the change: ${chainText(intoP.any, source)}`), noteOf(principal, `then acting as ${shortName(principal)}: ${chainText(intoC.any, source)}`)],
-          ...withWays(attributes, [intoP.firm.has(source) ? undefined : `${shortName(r.rewriter)} only conditionally`, intoC.firm.has(source) ? undefined : `${shortName(principal)} only conditionally`]),
+          evidence: [...attributes.evidence, noteOf(r.rewriter, `acting as ${nodeName(ctx, r.rewriter)}, which makes the change: ${chainText(ctx, intoP.any, source)}`), noteOf(principal, `then acting as ${shortName(principal)}: ${chainText(ctx, intoC.any, source)}`)],
+          ...withWays(attributes, [intoP.firm.has(source) ? undefined : `${nodeName(ctx, r.rewriter)} only conditionally`, intoC.firm.has(source) ? undefined : `${shortName(principal)} only conditionally`]),
         }, `${key}@${r.rewriter}`);
       }
     }

@@ -83,8 +83,11 @@ export function targetsFor(technique: Technique, profile: PrincipalProfile, mode
       return ownPolicies(model, profile.arn, true).filter((id) => model.policies[id]?.kind === 'customer-managed').sort();
     case 'policy-versions-of-self':
       return ownPolicies(model, profile.arn, true).flatMap((id) => (model.policies[id]?.otherVersions ?? []).map((v) => policyVersionKey(id, v.versionId))).sort();
-    case 'deny-policies-of-self':
-      return ownPolicies(model, profile.arn, false).filter((id) => hasDeny(model, id)).sort();
+    case 'managed-deny-policies-of-self':
+    case 'inline-deny-policies-of-self': {
+      const inline = technique.targets === 'inline-deny-policies-of-self';
+      return ownPolicies(model, profile.arn, false).filter((id) => hasDeny(model, id) && (model.policies[id]?.kind === 'inline') === inline).sort();
+    }
     case 'policies-of-others': {
       const own = new Set(ownPolicies(model, profile.arn, true));
       return [...(ix.attachedPolicies.get(profile.accountId)?.keys() ?? [])].filter((id) => !own.has(id)).sort();

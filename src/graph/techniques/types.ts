@@ -35,8 +35,9 @@ export type TargetSelector =
   | 'policies-of-self'
   /** Non-default versions of the managed policies the source holds (`policy#version/ID`). */
   | 'policy-versions-of-self'
-  /** Policies attached to the source (directly, managed or inline) that hold a Deny statement. */
-  | 'deny-policies-of-self'
+  /** Managed / inline policies attached to the source itself (not through a group) that hold a Deny statement. */
+  | 'managed-deny-policies-of-self'
+  | 'inline-deny-policies-of-self'
   /** Customer-managed policies attached to other users, groups and roles. */
   | 'policies-of-others'
   /** Groups the source user is a member of / is not a member of. */

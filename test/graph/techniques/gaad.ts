@@ -60,6 +60,8 @@ export interface GaadSpec {
   groups?: GroupSpec[];
   /** Customer-managed policies: name → document (a bare statement list is wrapped). */
   policies?: Record<string, PolicyDocument | Statement[]>;
+  /** Older, non-default versions of customer-managed policies (v2, v3 …; the default stays v1). */
+  otherVersions?: Record<string, Array<PolicyDocument | Statement[]>>;
 }
 
 export const doc = (...statements: Statement[]): PolicyDocument => ({ Version: '2012-10-17', Statement: statements });
@@ -143,7 +145,10 @@ export function gaadDocument(spec: GaadSpec): Record<string, unknown> {
       IsAttachable: true,
       CreateDate: CREATED,
       UpdateDate: CREATED,
-      PolicyVersionList: [{ Document: d, VersionId: 'v1', IsDefaultVersion: true, CreateDate: CREATED }],
+      PolicyVersionList: [
+        { Document: d, VersionId: 'v1', IsDefaultVersion: true, CreateDate: CREATED },
+        ...(spec.otherVersions?.[name] ?? []).map((v, i) => ({ Document: asDoc(v), VersionId: `v${i + 2}`, IsDefaultVersion: false, CreateDate: CREATED })),
+      ],
     })),
   };
 }
@@ -163,4 +168,6 @@ export async function loadGaad(spec: GaadSpec): Promise<{ model: AccountModel; g
 }
 
 export const userArn = (name: string, account = ACCOUNT) => `arn:aws:iam::${account}:user/${name}`;
+export const groupArn = (name: string, account = ACCOUNT) => `arn:aws:iam::${account}:group/${name}`;
+export const policyArn = (name: string, account = ACCOUNT) => `arn:aws:iam::${account}:policy/${name}`;
 export const roleArn = (name: string, account = ACCOUNT) => `arn:aws:iam::${account}:role/${name}`;
