@@ -1,0 +1,127 @@
+/**
+ * Escalations compose: what one step gains (a group's policies, a removed guardrail, a way to act
+ * as another principal) is what the next step uses, to a fixpoint, at any reach.
+ * pathfinding.cloud iam-013 (AddUserToGroup), iam-014/019 (AttachRolePolicy + a way in);
+ * IAM User Guide, "Policy evaluation logic" (an explicit Deny wins until it is removed) and
+ * "Managing versions of IAM policies" (SetDefaultPolicyVersion makes an existing version default).
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../../../src/access/options.ts';
+import { findPaths } from '../../../src/analysis/index.ts';
+import { allow, deny, doc, groupArn, loadGaad, policyArn, roleArn, userArn, type GaadSpec, type Statement } from './gaad.ts';
+
+const ME = userArn('attacker');
+const trust = (arn: string) => doc({ Effect: 'Allow', Principal: { AWS: arn }, Action: 'sts:AssumeRole' });
+const ALL_BUT = (action: string): Statement => ({ Effect: 'Deny', NotAction: action, Resource: '*' });
+
+async function pathsToAdmin(spec: GaadSpec) {
+  const { model, graph } = await loadGaad(spec);
+  return findPaths(graph, model, ME, 'admin', DEFAULT_ANALYSIS_OPTIONS).paths;
+}
+const kinds = (p: { hops: Array<{ kind: string }> }) => p.hops.map((h) => h.kind);
+
+describe('composition of escalation steps', () => {
+  it('joining a non-admin group that holds iam:* and then attaching AdministratorAccess reaches admin in 2 hops', async () => {
+    const spec: GaadSpec = {
+      groups: [{ name: 'iam-operators', inline: { iam: [allow('iam:*')] } }],
+      users: [{ name: 'attacker', inline: { join: [allow('iam:AddUserToGroup', groupArn('iam-operators'))] } }],
+    };
+    const paths = await pathsToAdmin(spec);
+    const two = paths.find((p) => p.hops.length === 2 && p.hops[0].kind === 'iam-add-user-to-group');
+    expect(two, JSON.stringify(paths.map(kinds))).toBeDefined();
+    expect(two!.verdict).toBe('reachable');
+    expect(['iam-attach-user-policy', 'iam-put-user-policy']).toContain(two!.hops[1].kind);
+    // The group alone is not admin: no 1-hop path.
+    expect(paths.some((p) => p.hops.length === 1)).toBe(false);
+  });
+  it('trap: the group holds only read permissions → no path', async () => {
+    expect(await pathsToAdmin({
+      groups: [{ name: 'readers', inline: { read: [allow(['iam:Get*', 'iam:List*'])] } }],
+      users: [{ name: 'attacker', inline: { join: [allow('iam:AddUserToGroup', groupArn('readers'))] } }],
+    })).toEqual([]);
+  });
+
+  it('removing a Deny guardrail is the first hop, using the permission it blocked the second', async () => {
+    const spec: GaadSpec = {
+      policies: { NoIamWrites: [deny(['iam:AttachUserPolicy', 'iam:PutUserPolicy', 'iam:CreatePolicyVersion'])] },
+      users: [{ name: 'attacker', managed: ['NoIamWrites'], inline: { work: [allow(['iam:AttachUserPolicy', 'iam:DetachUserPolicy'], ME)] } }],
+    };
+    const paths = await pathsToAdmin(spec);
+    expect(paths.map(kinds)).toContainEqual(['iam-detach-user-deny-policy', 'iam-attach-user-policy']);
+    const first = paths.find((p) => p.hops[0].kind === 'iam-detach-user-deny-policy')!;
+    expect(first.hops[0].evidence.some((e) => e.note?.includes(`without ${policyArn('NoIamWrites')}`))).toBe(true);
+  });
+  it('trap: the guardrail also denies detaching it → no path', async () => {
+    expect(await pathsToAdmin({
+      policies: { NoIamWrites: [deny(['iam:AttachUserPolicy', 'iam:PutUserPolicy', 'iam:CreatePolicyVersion', 'iam:DetachUserPolicy'])] },
+      users: [{ name: 'attacker', managed: ['NoIamWrites'], inline: { work: [allow(['iam:AttachUserPolicy', 'iam:DetachUserPolicy'], ME)] } }],
+    })).toEqual([]);
+  });
+
+  const chain = (lastTrusts: string): GaadSpec => ({
+    users: [{ name: 'attacker', inline: { work: [allow('sts:AssumeRole', roleArn('hop1')), allow('iam:AttachRolePolicy', roleArn('target'))] } }],
+    roles: [
+      { name: 'hop1', trust: trust(ME), inline: { next: [allow('sts:AssumeRole', roleArn('hop2'))] } },
+      { name: 'hop2', trust: trust(roleArn('hop1')), inline: { next: [allow('sts:AssumeRole', roleArn('hop3'))] } },
+      { name: 'hop3', trust: trust(roleArn('hop2')), inline: { next: [allow('sts:AssumeRole', roleArn('target'))] } },
+      { name: 'target', trust: trust(lastTrusts) },
+    ],
+  });
+  it('rewriting a role pays off through a 4-hop chain into it (no reach limit)', async () => {
+    const paths = await pathsToAdmin(chain(roleArn('hop3')));
+    const rewrite = paths.find((p) => p.hops.some((h) => h.kind === 'iam-attach-role-policy-reachable'));
+    expect(rewrite, JSON.stringify(paths.map(kinds))).toBeDefined();
+    expect(rewrite!.verdict).toBe('reachable');
+    const way = rewrite!.hops.flatMap((h) => h.evidence).find((e) => e.note?.startsWith('then acting as role/target'));
+    expect(way?.note).toBe('then acting as role/target: user/attacker → role/hop1 → role/hop2 → role/hop3 → role/target');
+  });
+  it('trap: the chain is broken at its last trust (it names a role nobody reaches) → no path', async () => {
+    expect(await pathsToAdmin(chain(roleArn('unrelated')))).toEqual([]);
+  });
+
+  it('one principal the source can act as rewrites the role, another one enters it: both branches are named', async () => {
+    const spec: GaadSpec = {
+      users: [{ name: 'attacker', inline: { work: [allow('sts:AssumeRole', [roleArn('writer'), roleArn('enterer')])] } }],
+      roles: [
+        { name: 'writer', trust: trust(ME), inline: { write: [allow('iam:AttachRolePolicy', roleArn('target'))] } },
+        { name: 'enterer', trust: trust(ME), inline: { enter: [allow('sts:AssumeRole', roleArn('target'))] } },
+        { name: 'target', trust: trust(roleArn('enterer')) },
+      ],
+    };
+    const paths = await pathsToAdmin(spec);
+    const p = paths.find((x) => x.hops.some((h) => h.kind === 'iam-attach-role-policy-reachable'));
+    expect(p, JSON.stringify(paths.map(kinds))).toBeDefined();
+    const notes = p!.hops.flatMap((h) => h.evidence).map((e) => e.note ?? '');
+    expect(notes).toContain('acting as role/writer, which makes the change: user/attacker → role/writer');
+    expect(notes).toContain('then acting as role/target: user/attacker → role/enterer → role/target');
+  });
+});
+
+describe('policy versions: GAAD holds every version, the engine decides whether switching grants more', () => {
+  const spec = (older: Statement[]): GaadSpec => ({
+    policies: { Tools: [allow('iam:SetDefaultPolicyVersion', policyArn('Tools'))] },
+    otherVersions: { Tools: [older] },
+    users: [{ name: 'attacker', managed: ['Tools'] }],
+  });
+  it('a non-default version that allows everything: an unconditional path', async () => {
+    const paths = await pathsToAdmin(spec([allow('*')]));
+    expect(paths.map(kinds)).toEqual([['iam-set-default-policy-version']]);
+    expect(paths[0].verdict).toBe('reachable');
+    expect(paths[0].hops[0].requires).toBeUndefined();
+  });
+  it('a non-default version that grants less: no path', async () => {
+    expect(await pathsToAdmin(spec([allow('s3:ListAllMyBuckets')]))).toEqual([]);
+  });
+  it('a non-default version that grants a next step: the switch is the first hop', async () => {
+    const paths = await pathsToAdmin(spec([allow('iam:AttachUserPolicy', ME)]));
+    expect(paths.map(kinds)).toContainEqual(['iam-set-default-policy-version', 'iam-attach-user-policy']);
+  });
+  it('a guardrail removed by switching back to a version without the Deny', async () => {
+    const paths = await pathsToAdmin({
+      policies: { Tools: [allow('*'), ALL_BUT('iam:SetDefaultPolicyVersion')] },
+      otherVersions: { Tools: [[allow('*')]] },
+      users: [{ name: 'attacker', managed: ['Tools'] }],
+    });
+    expect(paths.map(kinds)).toEqual([['iam-set-default-policy-version']]);
+  });
+});
