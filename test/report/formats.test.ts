@@ -117,6 +117,13 @@ describe('csv: RFC 4180, one row per finding × path', () => {
     expect(titles).toContain('user/<img src=x onerror=alert(1)> can escalate to admin');
     expect(rows.every((r) => r.length === CSV_HEADER.length)).toBe(true);
   });
+  it('no cell starts a spreadsheet formula (OWASP CSV injection): = + - @ tab CR get a leading quote', async () => {
+    const rows = parseCsv(renderCsv(await reportFor([fixture('formulas.yaml')])));
+    const cells = rows.flat();
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    expect(cells).toContain("'=1+1 can escalate to admin");
+    expect(cells).toContain("'=1+1 → role/=cmd → admin");
+  });
 });
 
 describe('md: escapes names so they stay text in GitHub markdown', () => {

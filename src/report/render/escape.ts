@@ -16,9 +16,12 @@ export const escapeMd = (text: string): string =>
     .replace(/^#/, '\\#')
     .replace(/\r?\n/g, ' ');
 
-/** RFC 4180: quote when needed, double the quotes. */
+/** OWASP CSV injection: a cell a spreadsheet would run as a formula starts with `'` instead. */
+export const csvText = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
+/** RFC 4180: quote when needed, double the quotes; text never starts a formula. */
 export const csvField = (value: string | number | boolean | undefined): string => {
-  const text = value === undefined ? '' : String(value);
+  const text = value === undefined ? '' : typeof value === 'string' ? csvText(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
