@@ -133,4 +133,14 @@ describe('md: escapes names so they stay text in GitHub markdown', () => {
     expect(outsideCode).not.toMatch(/<img|<script/);
     expect(outsideCode).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
+  it('a CR, LF or CRLF in a name never starts a line (CommonMark ends a line at a lone CR too)', async () => {
+    const hostile = await reportFor([fixture('md-lines.yaml')]);
+    const injected = (md: string): string[] => md.split(/\r\n|\r|\n/).filter((l) => /^\s*(#+\s*)?All clear/.test(l));
+    const report = renderMarkdown(hostile);
+    expect(report).toContain('All clear: 0 findings');
+    expect(injected(report)).toEqual([]);
+    const diff = renderDiff(diffReports(hostile, company), company, 'md');
+    expect(diff).toContain('All clear: trust');
+    expect(injected(diff)).toEqual([]);
+  });
 });
