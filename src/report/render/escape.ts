@@ -3,10 +3,6 @@
 export const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-/** XML 1.0: escape markup and drop characters XML cannot carry. */
-export const escapeXml = (text: string): string =>
-  escapeHtml(text).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
-
 /** CommonMark ends a line at LF, CRLF or a lone CR: input text must not contain any of them. */
 const mdOneLine = (text: string): string => text.replace(/\r\n|\r|\n/g, ' ');
 
