@@ -25,6 +25,9 @@ describe('iamgraph viz', () => {
     expect(html).toBe(readFileSync(b, 'utf8'));
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!www\.w3\.org)[^"'\s)]+\.(js|css)/);
     expect(html).toContain('"focus":"arn:aws:iam::111122223333:user/dev2-be-kang"');
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)![1];
+    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
+    expect(csp).not.toContain("script-src 'unsafe-inline'");
   });
   it('usage errors are one line, exit 2', () => {
     const r = run('viz', '-i', 'examples/company.yaml', '--action', 's3:GetObject');
