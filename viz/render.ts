@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { WhoCanAnswer } from '../src/analysis/types.ts';
 import type { AccessGraph } from '../src/graph/types.ts';
 import { UserError } from '../src/errors.ts';
+import { inlineScriptHashes } from '../src/report/render/csp.ts';
 import { jsonForScript } from '../src/report/render/escape.ts';
 import type { Finding } from '../src/report/types.ts';
 import { layOut } from './layout.ts';
@@ -54,10 +55,15 @@ export function viewerPayload(graph: AccessGraph, opts: ViewerOptions): ViewerPa
   };
 }
 
+/** The page's CSP allows its inline scripts by hash, not 'unsafe-inline' (vite's template cannot know them). */
+function hashScripts(html: string): string {
+  return html.replace(/(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src )'unsafe-inline'/, (_m, head: string) => `${head}${inlineScriptHashes(html).join(' ')}`);
+}
+
 export function renderViewerHtml(graph: AccessGraph, opts: ViewerOptions): string {
   if (!viewerBuilt()) throw new UserError(`the viewer is not built (${TEMPLATE} is missing): run "npm run build:viz"`);
   const template = readFileSync(TEMPLATE, 'utf8');
   const at = template.indexOf(PLACEHOLDER);
   if (at < 0) throw new Error(`${TEMPLATE}: no data placeholder`);
-  return template.slice(0, at) + jsonForScript(viewerPayload(graph, opts)) + template.slice(at + PLACEHOLDER.length);
+  return hashScripts(template.slice(0, at) + jsonForScript(viewerPayload(graph, opts)) + template.slice(at + PLACEHOLDER.length));
 }

@@ -30,8 +30,8 @@ function hopLines(hop: Hop): string[] {
   ];
 }
 
-/** A path as readable text, hop by hop with its proof. */
-export function renderPath(from: string, path: Path, index: number): string {
+/** A path as readable lines, hop by hop with its proof (the caller joins them for its medium). */
+export function renderPath(from: string, path: Path, index: number): string[] {
   const lines = [`path ${index + 1} [${path.verdict}, ${path.hops.length} hop${path.hops.length === 1 ? '' : 's'}]: ${shortName(from)}`];
   for (const hop of path.hops) lines.push(...hopLines(hop));
   if (path.final) {
@@ -39,5 +39,5 @@ export function renderPath(from: string, path: Path, index: number): string {
     for (const e of path.final.evidence) lines.push(`      ${evidenceText(e)}`);
     for (const c of path.final.conditions ?? []) lines.push(`      ${conditionText(c)}`);
   }
-  return lines.join('\n');
+  return lines;
 }

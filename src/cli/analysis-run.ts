@@ -5,6 +5,7 @@ import type { AccountModel } from '../model/types.ts';
 import { analysisOptions, type AnalysisCliOptions } from './analysis-options.ts';
 import { loadFromOptions } from './inputs-option.ts';
 import { createProgress } from './progress.ts';
+import { terminalJson } from './terminal.ts';
 
 export interface Analysis {
   model: AccountModel;
@@ -26,5 +27,5 @@ export async function prepareAnalysis(opts: AnalysisCliOptions): Promise<Analysi
 }
 
 export const printJson = (value: unknown): void => {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  process.stdout.write(`${terminalJson(JSON.stringify(value, null, 2))}\n`);
 };

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { commandModules } from './commands/index.ts';
 import { EXIT_USAGE, UserError } from './errors.ts';
 import { PolicyError } from '../policy/types.ts';
+import { printError, terminalSafe } from './terminal.ts';
 import { toolVersion } from './version.ts';
 
 /** Builds the commander program with every subcommand registered. */
@@ -21,6 +22,8 @@ Examples:
 Identity Center, the credential report), repeatable. Exit codes: 0 ok, 1 a --fail-on gate
 failed, 2 usage or input error. Each command has --help.`)
     .showHelpAfterError('(run with --help for usage)')
+    // commander's own errors quote the arguments they reject.
+    .configureOutput({ outputError: (text, write) => write(text.split('\n').map(terminalSafe).join('\n')) })
     .exitOverride();
   for (const load of commandModules) (await load()).register(program);
   return program;
@@ -48,7 +51,7 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (err instanceof UserError || err instanceof PolicyError) {
-      process.stderr.write(`iamgraph: ${err.message}\n`);
+      printError(err.message);
       process.exitCode = EXIT_USAGE;
       return;
     }

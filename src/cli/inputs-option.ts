@@ -8,6 +8,7 @@ import type { AccountModel } from '../model/types.ts';
 import { EXIT_USAGE, UserError } from './errors.ts';
 import { raiseExitCode } from './exit-code.ts';
 import { collect } from './option-values.ts';
+import { printError } from './terminal.ts';
 
 export interface InputOptions {
   input: string[];
@@ -22,7 +23,7 @@ export function addInputOption(cmd: Command): Command {
 
 export async function loadFromOptions(opts: InputOptions): Promise<AccountModel> {
   const { model, errors } = await loadInputs(opts.input, { strict: opts.strict });
-  for (const e of errors) process.stderr.write(`iamgraph: ${formatInputError(e)}\n`);
+  for (const e of errors) printError(formatInputError(e));
   if (Object.keys(model.accounts).filter((id) => !model.accounts[id].external).length === 0 && errors.length > 0) {
     throw new UserError('no valid input was loaded');
   }

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { AccessGraph } from '../graph/index.ts';
+import { printError } from './terminal.ts';
 import { renderViewerHtml, viewerBuilt } from '../../viz/render.ts';
 import { DEFAULT_REPORT_OPTIONS, parseFormat, parseSeverity, parseSuppressions, type BuildReportOptions, type Format, type HtmlOptions, type Report, type ReportOptions, type Severity } from '../report/index.ts';
 import { analysisOptions, type AnalysisCliOptions } from './analysis-options.ts';
@@ -78,7 +79,7 @@ export function commonOptions(opts: ReportCliOptions): CommonParsed {
 /** The graph viewer for the HTML report, when it is built (npm run build:viz; done at install). */
 export function viewerFor(graph: AccessGraph, report: Report, options: ReportOptions): HtmlOptions {
   if (!viewerBuilt()) {
-    process.stderr.write('iamgraph: the HTML report has no graph viewer: it is not built (run "npm run build:viz")\n');
+    printError('the HTML report has no graph viewer: it is not built (run "npm run build:viz")');
     return {};
   }
   const { maxDepth, maxPaths, includeConditional } = options.analysis;

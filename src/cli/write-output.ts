@@ -2,10 +2,15 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Chunks } from '../report/index.ts';
 import { UserError } from './errors.ts';
+import { terminalDocument } from './terminal.ts';
 
-/** Writes the pieces in order to the file, or to stdout; a large report never becomes one string. */
+/**
+ * Writes the pieces in order to the file, or to stdout; a large report never becomes one string.
+ * On a terminal, control characters from the input are shown escaped (a file gets the bytes).
+ */
 export function writeOutput(chunks: Chunks | string, output: string | undefined): void {
   const toStdout = !output || output === '-';
+  const toTerminal = toStdout && process.stdout.isTTY === true;
   let fd: number;
   try {
     fd = toStdout ? 1 : openSync(output, 'w');
@@ -13,7 +18,7 @@ export function writeOutput(chunks: Chunks | string, output: string | undefined)
     throw new UserError(`${output}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
   try {
-    for (const chunk of typeof chunks === 'string' ? [chunks] : batched(chunks)) writeAll(fd, chunk);
+    for (const chunk of typeof chunks === 'string' ? [chunks] : batched(chunks)) writeAll(fd, toTerminal ? terminalDocument(chunk) : chunk);
   } catch (err) {
     // The reader went away (`| head`): nothing more to write, and nothing wrong with the input.
     if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;

@@ -66,7 +66,8 @@ export function summarize(model: AccountModel): ModelSummary {
   return summary;
 }
 
-export function renderSummary(s: ModelSummary): string {
+/** The summary as lines of text. */
+export function renderSummary(s: ModelSummary): string[] {
   const lines = [`loaded ${s.inputs.length} file(s)`, ''];
   lines.push('account        name                 users groups roles policies resources');
   for (const a of s.accounts) {
@@ -83,5 +84,5 @@ export function renderSummary(s: ModelSummary): string {
     lines.push('', `warnings (${s.warnings.length}):`);
     for (const w of s.warnings) lines.push(`  [${w.code}] ${w.message}`);
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }

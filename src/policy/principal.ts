@@ -99,20 +99,33 @@ export function compilePrincipalMatcher(principal: PrincipalBlock | undefined, n
 
 /**
  * How a resource-based statement's Principal names the caller, which decides what else AWS
- * requires: `exact` (the IAM user ARN or the session ARN itself — not limited by the caller's
- * boundary or session policy within the account), `role` (the role behind a session, the
- * service, the federated provider, or everyone — limited by them), `account` (the account:
- * delegates to the account's identity policies).
+ * requires: `exact` (the IAM user ARN or the session ARN itself, or `*` for an IAM user or a role
+ * session — not limited by the caller's boundary or session policy within the account), `role`
+ * (the role behind a session, the service, the federated provider, or `*` for a federated user
+ * session — limited by them), `account` (the account: delegates to the account's identity
+ * policies).
  */
 export type GrantKind = 'exact' | 'role' | 'account';
 
 const EXACT_CALLERS = new Set(['IAMUser', 'AssumedRoleSession', 'FederatedUserSession']);
 
+/**
+ * `*` matches the principal that makes the request — the IAM user or the role session itself, not
+ * the role behind it — so within the account the grant is not limited by the caller's boundary or
+ * session policy ("Permissions boundaries for IAM entities": within an account, boundaries do not
+ * reduce what resource-based policies grant; "Session policies": a grant to the session is not
+ * limited by them). A federated user session gets permissions only from its session policies or
+ * from a policy that *specifically* names the session ("Permissions for GetFederationToken"):
+ * `*` does not, so for it the grant stays limited by the session policy (and gives nothing without one).
+ */
+const wildcardKind = (caller: CallerInfo): GrantKind => (caller.type === 'IAMUser' || caller.type === 'AssumedRoleSession' ? 'exact' : 'role');
+
 export function grantKind(block: PrincipalBlock | undefined, caller: CallerInfo): GrantKind {
-  if (block === undefined || block === '*') return 'role';
+  if (block === undefined) return 'role';
+  if (block === '*') return wildcardKind(caller);
   let best: GrantKind = 'account';
   for (const value of block.AWS ?? []) {
-    if (value === '*') best = 'role';
+    if (value === '*') return wildcardKind(caller);
     else if (!awsValueMatches(value, caller)) continue;
     else if (value === caller.arn && EXACT_CALLERS.has(caller.type)) return 'exact';
     else if (!namesWholeAccount(value)) best = 'role';

@@ -154,6 +154,36 @@ describe('session policies intersect with the role\'s identity policies', () => 
   });
 });
 
+describe('a resource policy granting Principal "*" within the account (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html: "Within an account, permissions boundaries do not reduce the permissions granted by resource-based policies"; https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session; https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getfederationtoken.html)', () => {
+  const iamBoundary = policy([allow('iam:*')], 'boundary');
+  const iamSession = policy([allow('iam:GetUser')], 'session');
+  const s = session('Reader', 'x');
+  const fed: CallerInfo = { type: 'FederatedUserSession', arn: `arn:aws:sts::${A}:federated-user/bob-session`, accountId: A, issuerArn: alice.arn };
+  const everyone = [rp([allow('s3:GetObject', bucket, { Principal: '*' })]), rp([allow('s3:GetObject', bucket, { Principal: { AWS: '*' } })])];
+  it.each(everyone.map((p, i) => [i === 0 ? '"*"' : '{"AWS": "*"}', p] as const))('%s: an IAM user with a boundary that does not allow it is allowed', (_name, resourcePolicy) => {
+    expect(decide({ boundaryPolicies: [iamBoundary], resourcePolicy })).toBe('allowed');
+  });
+  it.each(everyone.map((p, i) => [i === 0 ? '"*"' : '{"AWS": "*"}', p] as const))('%s: a role session is allowed despite its boundary and its session policy (the grant reaches the session itself)', (_name, resourcePolicy) => {
+    expect(decide({ caller: s, boundaryPolicies: [iamBoundary], resourcePolicy })).toBe('allowed');
+    expect(decide({ caller: s, sessionPolicies: [iamSession], resourcePolicy })).toBe('allowed');
+    expect(decide({ caller: s, boundaryPolicies: [iamBoundary], sessionPolicies: [iamSession], resourcePolicy })).toBe('allowed');
+  });
+  it.each(everyone.map((p, i) => [i === 0 ? '"*"' : '{"AWS": "*"}', p] as const))('%s: a federated user session (GetFederationToken) without a session policy gets nothing: "*" does not specifically name the session', (_name, resourcePolicy) => {
+    const d = evaluate(req({ caller: fed, resourcePolicy }));
+    expect([d.decision, d.deniedBy]).toEqual(['implicitDeny', 'session']);
+    expect(decide({ caller: fed, resourcePolicy, sessionPolicies: [policy([allow('s3:GetObject')], 'session')] })).toBe('allowed');
+  });
+  it('an explicit Deny in the boundary still wins over the "*" grant', () => {
+    expect(decide({ boundaryPolicies: [policy([allow('*'), deny('s3:GetObject')], 'boundary')], resourcePolicy: everyone[0] })).toBe('explicitDeny');
+  });
+  it('cross-account, the "*" grant still needs the caller\'s identity policy, boundary and session policy', () => {
+    const other = session('Reader', 'x', B);
+    expect(decide({ caller: other, resourceAccount: A, resourcePolicy: everyone[0] })).toBe('implicitDeny');
+    expect(decide({ caller: other, resourceAccount: A, identityPolicies: [policy([allow('s3:*')])], boundaryPolicies: [iamBoundary], resourcePolicy: everyone[0] })).toBe('implicitDeny');
+    expect(decide({ caller: other, resourceAccount: A, identityPolicies: [policy([allow('s3:*')])], resourcePolicy: everyone[0] })).toBe('allowed');
+  });
+});
+
 describe('role trust policies (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html)', () => {
   const target = `arn:aws:iam::${A}:role/EC2FullAccessRole`;
   const assume = (caller: CallerInfo, trustPrincipal: unknown, identityPolicies: CompiledPolicy[] = []) =>

@@ -117,6 +117,13 @@ describe('csv: RFC 4180, one row per finding × path', () => {
     expect(titles).toContain('user/<img src=x onerror=alert(1)> can escalate to admin');
     expect(rows.every((r) => r.length === CSV_HEADER.length)).toBe(true);
   });
+  it('no cell starts a spreadsheet formula (OWASP CSV injection): = + - @ tab CR get a leading quote', async () => {
+    const rows = parseCsv(renderCsv(await reportFor([fixture('formulas.yaml')])));
+    const cells = rows.flat();
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    expect(cells).toContain("'=1+1 can escalate to admin");
+    expect(cells).toContain("'=1+1 → role/=cmd → admin");
+  });
 });
 
 describe('md: escapes names so they stay text in GitHub markdown', () => {
@@ -125,5 +132,15 @@ describe('md: escapes names so they stay text in GitHub markdown', () => {
     const outsideCode = md.replace(/`[^`]*`/g, '');
     expect(outsideCode).not.toMatch(/<img|<script/);
     expect(outsideCode).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+  it('a CR, LF or CRLF in a name never starts a line (CommonMark ends a line at a lone CR too)', async () => {
+    const hostile = await reportFor([fixture('md-lines.yaml')]);
+    const injected = (md: string): string[] => md.split(/\r\n|\r|\n/).filter((l) => /^\s*(#+\s*)?All clear/.test(l));
+    const report = renderMarkdown(hostile);
+    expect(report).toContain('All clear: 0 findings');
+    expect(injected(report)).toEqual([]);
+    const diff = renderDiff(diffReports(hostile, company), company, 'md');
+    expect(diff).toContain('All clear: trust');
+    expect(injected(diff)).toEqual([]);
   });
 });

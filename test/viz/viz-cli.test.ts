@@ -25,6 +25,9 @@ describe('iamgraph viz', () => {
     expect(html).toBe(readFileSync(b, 'utf8'));
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!www\.w3\.org)[^"'\s)]+\.(js|css)/);
     expect(html).toContain('"focus":"arn:aws:iam::111122223333:user/dev2-be-kang"');
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)![1];
+    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
+    expect(csp).not.toContain("script-src 'unsafe-inline'");
   });
   it('usage errors are one line, exit 2', () => {
     const r = run('viz', '-i', 'examples/company.yaml', '--action', 's3:GetObject');
@@ -66,6 +69,11 @@ describeBrowser('the HTML report embeds the viewer', () => {
   it('the graph renders inside the report (sandboxed frame, WebGL) with the report\'s findings in its details', async () => {
     const file = join(dir, 'report.html');
     expect(run('report', '-i', 'examples/company.yaml', '--format', 'html', '-o', file).status).toBe(0);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(file, 'utf8'))![1].replace(/&#39;/g, "'");
+    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '))!;
+    // Every inline script by hash: the report's and the embedded viewer's (its srcdoc frame inherits the policy).
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(scriptSrc.match(/'sha256-[A-Za-z0-9+/]+=*'/g)).toHaveLength(2);
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const errors = recordErrors(page);
     await page.goto(pathToFileURL(file).href);

@@ -1,5 +1,6 @@
 /** `iamgraph can PRINCIPAL ACTION RESOURCE`: yes or no, directly or by any path, with proof. */
 import type { Command } from 'commander';
+import { printLines } from '../terminal.ts';
 import { can, renderPath } from '../../analysis/index.ts';
 import { resolvePrincipal } from '../../model/query.ts';
 import { addAnalysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
@@ -15,7 +16,7 @@ export function register(program: Command): void {
       if (opts.json) return printJson(answer);
       const verdict = !answer.allowed ? 'no' : answer.paths.every((p) => p.verdict === 'conditional') ? 'yes, conditionally' : 'yes';
       const out = [`${verdict}: ${answer.principal} ${answer.allowed ? 'can' : 'cannot'} ${action} on ${resource}`, ''];
-      answer.paths.forEach((p, i) => out.push(renderPath(answer.principal, p, i), ''));
-      process.stdout.write(`${out.join('\n')}\n`);
+      answer.paths.forEach((p, i) => out.push(...renderPath(answer.principal, p, i), ''));
+      printLines(out);
     });
 }

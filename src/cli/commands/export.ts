@@ -2,7 +2,7 @@
  * `iamgraph export --format opengraph|graphml|gexf|json`: the access graph for BloodHound,
  * Gephi and friends.
  */
-import { writeFileSync } from 'node:fs';
+import { writeOutput } from '../write-output.ts';
 import { Command, Option } from 'commander';
 import { addInputOption, loadFromOptions, type InputOptions } from '../inputs-option.ts';
 import { buildGraph, serializeGraph } from '../../graph/index.ts';
@@ -27,7 +27,6 @@ export function register(program: Command): void {
     .action(async (opts: InputOptions & { format: string; output: string }) => {
       const model = await loadFromOptions(opts);
       const text = WRITERS[opts.format](serializeGraph(buildGraph(model)));
-      if (opts.output === '-') process.stdout.write(text);
-      else writeFileSync(opts.output, text);
+      writeOutput(text, opts.output);
     });
 }

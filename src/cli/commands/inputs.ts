@@ -1,5 +1,6 @@
 /** `iamgraph inputs`: what was loaded, and every warning about gaps in it. */
 import type { Command } from 'commander';
+import { printLines, terminalJson } from '../terminal.ts';
 import { addInputOption, loadFromOptions, type InputOptions } from '../inputs-option.ts';
 import { renderSummary, summarize } from '../../model/summary.ts';
 
@@ -10,6 +11,7 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExamples:\n  iamgraph inputs -i examples/company.yaml\n  iamgraph inputs -i exports/ -i org.json --json')
     .action(async (opts: InputOptions & { json?: boolean }) => {
       const summary = summarize(await loadFromOptions(opts));
-      process.stdout.write(opts.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary));
+      if (opts.json) process.stdout.write(`${terminalJson(JSON.stringify(summary, null, 2))}\n`);
+      else printLines(renderSummary(summary));
     });
 }

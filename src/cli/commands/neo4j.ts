@@ -2,7 +2,8 @@
  * `iamgraph neo4j push` and `iamgraph neo4j cypher`: the access graph into Neo4j, live or as a
  * cypher-shell script.
  */
-import { writeFileSync } from 'node:fs';
+import { printLines } from '../terminal.ts';
+import { writeOutput } from '../write-output.ts';
 import { Option, type Command } from 'commander';
 import { UserError } from '../errors.ts';
 import { integerOption } from '../option-values.ts';
@@ -54,7 +55,7 @@ export function register(program: Command): void {
       if (password === undefined) throw new UserError(`--password-env: environment variable ${opts.passwordEnv} is not set`);
       const { plan, options } = await planFromInputs(opts);
       const summary = await pushPlan(plan, { uri: opts.uri, user: opts.user, password, ...(opts.database ? { database: opts.database } : {}) }, progress(opts.quiet));
-      process.stdout.write(`pushed snapshot ${options.snapshot}: ${summary.rows} rows in ${summary.statements} statements\n`);
+      printLines([`pushed snapshot ${options.snapshot}: ${summary.rows} rows in ${summary.statements} statements`]);
     });
 
   snapshotOptions(neo4jCommand.command('cypher'))
@@ -64,7 +65,6 @@ export function register(program: Command): void {
     .action(async (opts: SnapshotOptions & { output: string }) => {
       const { plan, options } = await planFromInputs(opts);
       const script = writeCypherScript(plan, options);
-      if (opts.output === '-') process.stdout.write(script);
-      else writeFileSync(opts.output, script);
+      writeOutput(script, opts.output);
     });
 }

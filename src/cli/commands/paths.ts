@@ -1,5 +1,6 @@
 /** `iamgraph paths`: every path from a principal to admin, a principal, or an action on a resource. */
 import type { Command } from 'commander';
+import { printLines } from '../terminal.ts';
 import { findPaths, renderPath, type Target } from '../../analysis/index.ts';
 import { resolvePrincipal } from '../../model/query.ts';
 import { addAnalysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
@@ -22,8 +23,9 @@ export function register(program: Command): void {
       const to: Target = opts.action ? { action: opts.action, resource: opts.resource! } : opts.to === 'admin' ? 'admin' : resolvePrincipal(model, opts.to!);
       const answer = findPaths(graph, model, from, to, options);
       if (opts.json) return printJson(answer);
-      if (answer.paths.length === 0) process.stdout.write(`no path from ${from} to ${answer.to}\n`);
-      answer.paths.forEach((p, i) => process.stdout.write(`${renderPath(from, p, i)}\n\n`));
-      if (answer.truncated) process.stdout.write(`(cut at --max-paths ${options.maxPaths})\n`);
+      const out: string[] = answer.paths.length === 0 ? [`no path from ${from} to ${answer.to}`] : [];
+      answer.paths.forEach((p, i) => out.push(...renderPath(from, p, i), ''));
+      if (answer.truncated) out.push(`(cut at --max-paths ${options.maxPaths})`);
+      printLines(out);
     });
 }

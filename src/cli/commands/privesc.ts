@@ -1,5 +1,6 @@
 /** `iamgraph privesc`: every non-admin principal that can reach admin, with its paths; and the admins. */
 import type { Command } from 'commander';
+import { printLines } from '../terminal.ts';
 import { privesc, renderPath } from '../../analysis/index.ts';
 import { escalationSeverity, failOnExitCode, parseSeverity } from '../../report/index.ts';
 import { addAnalysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
@@ -32,10 +33,10 @@ Exit codes: 0 ok, 1 an escalation at or above --fail-on, 2 usage or input error.
         out.push(`principals that can reach admin (${graded.length}):`, '');
         for (const f of graded) {
           out.push(`${f.principal} [${f.severity}]`);
-          f.paths.forEach((p, i) => out.push(renderPath(f.principal, p, i), ''));
+          f.paths.forEach((p, i) => out.push(...renderPath(f.principal, p, i), ''));
         }
         if (answer.warnings.length) out.push(`warnings (${answer.warnings.length}):`, ...answer.warnings.map((w) => `  ${w}`));
-        process.stdout.write(`${out.join('\n')}\n`);
+        printLines(out);
       }
       raiseExitCode(failOnExitCode(graded, failOn));
     });

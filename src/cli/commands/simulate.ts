@@ -6,13 +6,14 @@ import type { Command } from 'commander';
 import { UserError } from '../errors.ts';
 import { parseJsonText, readTextInput } from '../read-input.ts';
 import { PolicyError } from '../../policy/types.ts';
+import { terminalJson } from '../terminal.ts';
 import { simulateCustomPolicy } from '../../policy/simulate/index.ts';
 
 function runOne(path: string): void {
   const name = path === '-' ? '<stdin>' : path;
   const input = parseJsonText(readTextInput(path), name);
   try {
-    process.stdout.write(`${JSON.stringify(simulateCustomPolicy(input), null, 2)}\n`);
+    process.stdout.write(`${terminalJson(JSON.stringify(simulateCustomPolicy(input), null, 2))}\n`);
   } catch (err) {
     if (err instanceof PolicyError) throw new UserError(`${name}: ${err.message}`);
     throw err;
@@ -32,7 +33,7 @@ function runBatch(path: string): void {
       out.push(JSON.stringify({ error: message, line: i + 1 }));
     }
   });
-  process.stdout.write(out.length ? `${out.join('\n')}\n` : '');
+  process.stdout.write(out.length ? `${terminalJson(out.join('\n'))}\n` : '');
 }
 
 export function register(program: Command): void {

@@ -3,7 +3,6 @@
  * or served on 127.0.0.1. Optionally focused on a principal and a target whose paths it shows.
  */
 import type { Command } from 'commander';
-import { createServer } from 'node:http';
 import { whoCan } from '../../analysis/index.ts';
 import { ADMIN_NODE } from '../../graph/types.ts';
 import { resolvePrincipal } from '../../model/query.ts';
@@ -16,6 +15,7 @@ import { UserError } from '../errors.ts';
 import { integerOption } from '../option-values.ts';
 import { createProgress } from '../progress.ts';
 import { toolVersion } from '../version.ts';
+import { viewerServer } from '../viewer-server.ts';
 import { writeOutput } from '../write-output.ts';
 
 interface VizCliOptions extends AnalysisCliOptions {
@@ -32,13 +32,7 @@ interface VizCliOptions extends AnalysisCliOptions {
 
 function serve(html: string, portNumber: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const server = createServer((req, res) => {
-      if (req.method !== 'GET' || !['/', '/index.html'].includes((req.url ?? '/').split('?')[0])) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
-    });
+    const server = viewerServer(html);
     server.on('error', (err: NodeJS.ErrnoException) => reject(new UserError(`--port ${portNumber}: cannot listen on 127.0.0.1 (${err.code ?? err.message})`)));
     server.listen(portNumber, '127.0.0.1', () => {
       const address = server.address();

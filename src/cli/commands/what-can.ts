@@ -1,5 +1,6 @@
 /** `iamgraph what-can PRINCIPAL`: effective permissions per service, directly and through reachable principals. */
 import type { Command } from 'commander';
+import { printLines } from '../terminal.ts';
 import { whatCan } from '../../analysis/index.ts';
 import { resolvePrincipal } from '../../model/query.ts';
 import { addAnalysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
@@ -15,6 +16,6 @@ export function register(program: Command): void {
       if (opts.json) return printJson(answer);
       const out = [`${answer.principal}${answer.admin ? ' (can reach admin)' : ''}`, `reaches: ${answer.reachable.map((r) => r.principal).join(', ')}`, ''];
       for (const s of answer.services) out.push(`${s.service.padEnd(22)} ${String(s.actions.length).padStart(5)} action(s)  via ${s.via.join(', ')}`);
-      process.stdout.write(`${out.join('\n')}\n`);
+      printLines(out);
     });
 }

@@ -1,5 +1,6 @@
 /** `iamgraph who-can ACTION RESOURCE`: every principal that can, each with its paths. */
 import type { Command } from 'commander';
+import { printLines } from '../terminal.ts';
 import { renderPath, whoCan } from '../../analysis/index.ts';
 import { addAnalysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
 import { prepareAnalysis, printJson } from '../analysis-run.ts';
@@ -15,8 +16,8 @@ export function register(program: Command): void {
       const out = [`${answer.principals.length} principal(s) can ${action} on ${resource}`, ''];
       for (const p of answer.principals) {
         out.push(`${p.principal}${p.direct ? ' (directly)' : ''}`);
-        p.paths.forEach((path, i) => out.push(renderPath(p.principal, path, i), ''));
+        p.paths.forEach((path, i) => out.push(...renderPath(p.principal, path, i), ''));
       }
-      process.stdout.write(`${out.join('\n')}\n`);
+      printLines(out);
     });
 }

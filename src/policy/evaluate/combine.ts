@@ -8,9 +8,10 @@
  *   SESSION  the session policy allows ('true' when there is none, except for a federated user
  *            session, which has no permissions without one)
  *   EXACT    the resource policy allows the caller by its own ARN: the IAM user ARN, the role
- *            session ARN or the federated user session ARN
+ *            session ARN or the federated user session ARN; or by `*` (an IAM user or role session)
  *   ROLE     the resource policy allows the caller through the role behind its session, the IAM
- *            user behind a federated session, a service, a federated provider, or `*`
+ *            user behind a federated session, a service, a federated provider, or `*` (a
+ *            federated user session: only a grant naming it is exempt from its session policy)
  *   ACCOUNT  the resource policy allows the caller's account (delegates to identity policies)
  *   ORG+i    SCP level i (root → OUs → account), then RCP levels: each level must allow
  *

@@ -1,10 +1,9 @@
 /** Markdown of a diff: what changed first (for a pull request comment), then the new findings in full. */
 import type { ReportDiff } from '../diff.ts';
-import { escapeMd } from './escape.ts';
+import { escapeMd, mdCode as code } from './escape.ts';
 import { pathChain } from './text.ts';
 import { shortName } from '../../analysis/text.ts';
 
-const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``;
 
 export function renderDiffMarkdown(diff: ReportDiff): string {
   const out = [

@@ -6,10 +6,10 @@
  * Content-Security-Policy allows only the report's own script (by hash), so even an unescaped
  * handler could not run.
  */
-import { createHash } from 'node:crypto';
 import type { Finding, Report, RuleInfo } from '../types.ts';
 import { SEVERITIES } from '../types.ts';
 import { jsonChunks, type Chunks } from './chunks.ts';
+import { inlineScriptHashes, scriptHash } from './csp.ts';
 import { escapeHtml as h } from './escape.ts';
 import { reportScript } from './html-script.ts';
 import { HTML_STYLE } from './html-style.ts';
@@ -56,9 +56,8 @@ export function* htmlChunks(report: Report, opts: HtmlOptions = {}): Chunks {
   const all = [...report.findings, ...report.suppressed];
   const s = report.summary;
   const script = reportScript();
-  const scriptHash = createHash('sha256').update(script).digest('base64');
-  // The viewer's own inline scripts run in its sandboxed iframe, which inherits this policy.
-  const scriptSrc = opts.viewerHtml ? `'unsafe-inline'` : `'sha256-${scriptHash}'`;
+  // The viewer's inline scripts run in its sandboxed srcdoc iframe, which inherits this policy: their hashes too.
+  const scriptSrc = [...new Set([scriptHash(script), ...(opts.viewerHtml ? inlineScriptHashes(opts.viewerHtml) : [])])].join(' ');
   const csp = `default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src ${scriptSrc}; frame-src 'self'`;
   const usedRules = report.rules.filter((r) => all.some((f) => f.rule === r.id));
   yield `<!DOCTYPE html>

@@ -2,11 +2,10 @@
 import type { Finding, Report, ReportPath, RuleInfo } from '../types.ts';
 import { SEVERITIES } from '../types.ts';
 import type { Chunks } from './chunks.ts';
-import { escapeMd } from './escape.ts';
+import { escapeMd, mdCode as code } from './escape.ts';
 import { locationOfEvidence, locationText, refText } from './text.ts';
 import { conditionText, evidenceText, hopVia, requiresText, shortName } from '../../analysis/text.ts';
 
-const code = (text: string): string => `\`${text.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
 
 function pathLines(f: Finding, p: ReportPath, i: number): string[] {
   const lines = [`${i + 1}. **${p.verdict}**, ${p.hops.length} hop${p.hops.length === 1 ? '' : 's'}, from ${code(p.hops[0]?.from ?? f.subject)} (path ${code(p.id)})`];
