@@ -3,7 +3,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { write } from 'graphology-gexf';
 import { edgesOf, nodesOf, type SerializedAccessGraph } from '../graph/serialize.ts';
 import { flatAttributes, type Scalar } from './flat-attributes.ts';
-import { xmlChars } from './xml.ts';
+import { xmlChars } from '../xml.ts';
 
 /** The writer escapes markup but passes characters XML cannot carry: they go before it sees them. */
 const xmlAttributes = (attributes: Record<string, Scalar>): Record<string, Scalar> =>

@@ -4,7 +4,7 @@
  */
 import { edgesOf, nodesOf, type SerializedAccessGraph } from '../graph/serialize.ts';
 import { flatAttributes, type Scalar } from './flat-attributes.ts';
-import { escapeXml } from './xml.ts';
+import { escapeXml } from '../xml.ts';
 
 type Domain = 'node' | 'edge';
 

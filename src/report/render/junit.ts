@@ -4,7 +4,7 @@
  * passing case.
  */
 import type { Finding, Report } from '../types.ts';
-import { escapeXml } from '../../export/xml.ts';
+import { escapeXml } from '../../xml.ts';
 import { pathChain, refText } from './text.ts';
 
 const attr = (name: string, value: string | number): string => ` ${name}="${escapeXml(String(value))}"`;
