@@ -6,6 +6,11 @@ export interface AnalysisOptions {
   context: Record<string, string[]>;
   assumeMfa: boolean;
   includeConditional: boolean;
+  /**
+   * The instant time conditions are decided at (ISO 8601): aws:CurrentTime and aws:EpochTime are
+   * then, and a session's aws:TokenIssueTime too (a token issued now). Unset, they stay unknown.
+   */
+  asOf?: string;
 }
 
 export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {

@@ -21,7 +21,7 @@ export interface PrincipalProfile {
   known: Record<string, ContextValue>;
 }
 
-function knownKeys(model: AccountModel, arn: string, opts: Pick<AnalysisOptions, 'context' | 'assumeMfa'>): Record<string, ContextValue> {
+function knownKeys(model: AccountModel, arn: string, opts: Pick<AnalysisOptions, 'context' | 'assumeMfa' | 'asOf'>): Record<string, ContextValue> {
   const user = model.users[arn];
   const role = model.roles[arn];
   const entity = user ?? role!;
@@ -37,12 +37,28 @@ function knownKeys(model: AccountModel, arn: string, opts: Pick<AnalysisOptions,
   for (const tag of entity.tags) keys[`aws:PrincipalTag/${tag.key}`] = { values: [tag.value] };
   if (model.organization?.id) keys['aws:PrincipalOrgID'] = { values: [model.organization.id] };
   if (opts.assumeMfa) keys['aws:MultiFactorAuthPresent'] = { values: ['true'] };
+  if (opts.asOf) Object.assign(keys, timeKeys(opts.asOf));
   for (const [k, v] of Object.entries(opts.context)) keys[k] = { values: v };
   return keys;
 }
 
+/**
+ * The time keys at an instant (IAM User Guide, "AWS global condition context keys": aws:CurrentTime,
+ * aws:EpochTime, aws:TokenIssueTime). A path is taken with a token issued at the analysis time, so a
+ * condition that can never hold again (a token issued before a past date) blocks it.
+ */
+export function timeKeys(asOf: string): Record<string, ContextValue> {
+  const ms = Date.parse(asOf);
+  const iso = new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return {
+    'aws:CurrentTime': { values: [iso] },
+    'aws:EpochTime': { values: [String(Math.floor(ms / 1000))] },
+    'aws:TokenIssueTime': { values: [iso] },
+  };
+}
+
 /** Builds the profile of a user or role (roles act as a session of themselves). */
-export function profileOf(model: AccountModel, arn: string, opts: Pick<AnalysisOptions, 'context' | 'assumeMfa'>): PrincipalProfile {
+export function profileOf(model: AccountModel, arn: string, opts: Pick<AnalysisOptions, 'context' | 'assumeMfa' | 'asOf'>): PrincipalProfile {
   const base = callerOf(model, arn);
   const role = model.roles[arn];
   const caller: CallerInfo = role

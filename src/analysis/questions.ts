@@ -77,7 +77,7 @@ export function privesc(graph: AccessGraph, model: AccountModel, opts: AnalysisO
     const answer = findPaths(graph, model, node, 'admin', opts, prepared);
     if (answer.paths.length) findings.push({ principal: node, paths: answer.paths });
   }
-  return { admins: [...new Set(admins)].sort(), findings, warnings: model.warnings.map((w) => `[${w.code}] ${w.message}`) };
+  return { admins: [...new Set(admins)].sort(), findings, warnings: model.warnings.map((w) => `[${w.code}] ${w.message}`), ...(opts.asOf ? { asOf: opts.asOf } : {}) };
 }
 
 export interface WhatCanAnswer {

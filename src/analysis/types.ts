@@ -48,4 +48,6 @@ export interface PrivescAnswer {
   admins: string[];
   findings: Array<{ principal: string; paths: Path[] }>;
   warnings: string[];
+  /** The instant time conditions were decided at, when one was given. */
+  asOf?: string;
 }

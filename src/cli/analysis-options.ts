@@ -12,6 +12,7 @@ export interface AnalysisCliOptions extends InputOptions {
   assumeMfa?: boolean;
   conditional: boolean;
   json?: boolean;
+  asOf?: string;
   quiet?: boolean;
 }
 
@@ -25,8 +26,15 @@ export function addAnalysisFlags(cmd: Command): Command {
     .option('--context <key=value>', 'fix a request key (repeatable; comma-separate several values); every other key is unknown', collect, [])
     .option('--assume-mfa', 'assume aws:MultiFactorAuthPresent is true')
     .option('--no-conditional', 'hide paths that depend on unknown conditions or resources')
+    .option('--as-of <time>', 'instant time conditions (aws:CurrentTime, aws:EpochTime, aws:TokenIssueTime) are decided at, and credential ages counted to (default: now; ages: the credential report\'s date)')
     .option('--json', 'machine-readable output')
     .option('-q, --quiet', 'no progress bar (it is only drawn on a terminal, on stderr)');
+}
+
+function instant(text: string): string {
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) throw new UserError(`--as-of: expected a date or time (YYYY-MM-DD or ISO 8601), got "${text}"`);
+  return new Date(ms).toISOString();
 }
 
 export function analysisOptions(opts: AnalysisCliOptions): AnalysisOptions {
@@ -42,5 +50,6 @@ export function analysisOptions(opts: AnalysisCliOptions): AnalysisOptions {
     context,
     assumeMfa: Boolean(opts.assumeMfa),
     includeConditional: opts.conditional !== false,
+    asOf: opts.asOf === undefined ? new Date().toISOString() : instant(opts.asOf),
   };
 }

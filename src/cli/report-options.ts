@@ -21,7 +21,6 @@ export interface ReportCliOptions extends AnalysisCliOptions {
   timestamp?: boolean;
   maxChainDepth: string;
   staleDays: string;
-  asOf?: string;
   knownAccount: string[];
   chokePoints: string;
 }
@@ -37,13 +36,11 @@ export function addReportOptions(cmd: Command): Command {
     .option('--timestamp', 'print when the report was made (off by default: same input, same bytes)')
     .option('--max-chain-depth <n>', 'report role chains longer than this many hops', String(DEFAULT_REPORT_OPTIONS.maxChainDepth))
     .option('--stale-days <n>', 'credentials unused or unrotated for longer than this are stale', String(DEFAULT_REPORT_OPTIONS.staleDays))
-    .option('--as-of <date>', 'date credential ages are counted to (default: the newest date in the credential report)')
     .option('--known-account <id>', 'an account outside the organization that is a known partner (repeatable)', collect, [])
     .option('--choke-points <n>', 'how many choke points to list', String(DEFAULT_REPORT_OPTIONS.maxChokePoints));
 }
 
 export function reportOptions(opts: ReportCliOptions): ReportOptions {
-  if (opts.asOf !== undefined && Number.isNaN(Date.parse(opts.asOf))) throw new UserError(`--as-of: expected a date (YYYY-MM-DD), got "${opts.asOf}"`);
   for (const id of opts.knownAccount ?? []) if (!isAccountId(id)) throw new UserError(`--known-account: expected a 12-digit account id, got "${id}"`);
   return {
     analysis: analysisOptions(opts),

@@ -113,8 +113,10 @@ describe('the CLI contracts', () => {
     expect(Object.keys(out)).toEqual(['from', 'to', 'paths', 'truncated']);
     expect(out.paths[0].hops[0]).toHaveProperty('evidence');
   });
-  it('privesc --json prints {admins, findings, warnings}; who-can --json prints {action, resource, principals}', () => {
-    expect(Object.keys(JSON.parse(run('privesc', '-i', company, '--json').stdout))).toEqual(['admins', 'findings', 'warnings']);
+  it('privesc --json prints {admins, findings, warnings, asOf}; who-can --json prints {action, resource, principals}', () => {
+    const answer = JSON.parse(run('privesc', '-i', company, '--json', '--as-of', '2026-12-01').stdout);
+    expect(Object.keys(answer)).toEqual(['admins', 'findings', 'warnings', 'asOf']);
+    expect(answer.asOf).toBe('2026-12-01T00:00:00.000Z');
     expect(Object.keys(JSON.parse(run('who-can', '-i', company, 's3:PutBucketPolicy', 'arn:aws:s3:::company-a-artifacts', '--json').stdout))).toEqual(['action', 'resource', 'principals']);
   });
   it('an unknown principal is one line and exit 2', () => {

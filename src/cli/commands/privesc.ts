@@ -36,6 +36,7 @@ Exit codes: 0 ok, 1 an escalation at or above --fail-on, 2 usage or input error.
           f.paths.forEach((p, i) => out.push(...renderPath(f.principal, p, i), ''));
         }
         if (answer.warnings.length) out.push(`warnings (${answer.warnings.length}):`, ...answer.warnings.map((w) => `  ${w}`));
+        if (answer.asOf) out.push(`time conditions decided as of ${answer.asOf}`);
         printLines(out);
       }
       raiseExitCode(failOnExitCode(graded, failOn));

@@ -4,6 +4,14 @@
  */
 import { pathToFileURL } from 'node:url';
 import { TECHNIQUES } from './catalog/index.ts';
+import { MODELLED_ELSEWHERE, PATHFINDING_IDS } from './pathfinding.ts';
+
+/** pathfinding.cloud id → the techniques that implement it. */
+export function pathfindingCoverage(): Map<string, string[]> {
+  const by = new Map<string, string[]>(PATHFINDING_IDS.map((c) => [c.id, []]));
+  for (const t of TECHNIQUES) for (const p of t.publicIds) if (p.startsWith('pathfinding:')) by.get(p.slice('pathfinding:'.length))?.push(t.id);
+  return by;
+}
 
 export function coverageMarkdown(): string {
   const lines = [
@@ -24,6 +32,22 @@ export function coverageMarkdown(): string {
     lines.push(`| \`${t.id}\` | ${t.name} | ${t.sources.join(', ')} | ${needs} | ${result} | ${t.publicIds.join(', ') || '—'} | ${status} |`);
   }
   lines.push('', 'Role chaining (`sts:AssumeRole`, `AssumeRoleWithSAML`, `AssumeRoleWithWebIdentity`) is modelled by `can-assume` edges, checked on both sides (trust policy and, where AWS requires it, the caller\'s identity policy).', '');
+  const coverage = pathfindingCoverage();
+  const covered = PATHFINDING_IDS.filter((c) => coverage.get(c.id)!.length > 0 || MODELLED_ELSEWHERE[c.id]).length;
+  lines.push(
+    '## Coverage of the pathfinding.cloud catalog',
+    '',
+    `${covered} of ${PATHFINDING_IDS.length} ids (${Math.floor((covered / PATHFINDING_IDS.length) * 100)}%) are implemented. An id implemented by a technique that says \`conditional: needs …\` is found as a conditional path until the input shows the resource.`,
+    '',
+    '| pathfinding.cloud id | title | status |',
+    '| --- | --- | --- |',
+  );
+  for (const c of PATHFINDING_IDS) {
+    const by = coverage.get(c.id)!;
+    const status = by.length ? `implemented: ${by.map((id) => `\`${id}\``).join(', ')}` : MODELLED_ELSEWHERE[c.id] ? `implemented: ${MODELLED_ELSEWHERE[c.id]}` : 'not yet';
+    lines.push(`| ${c.id} | ${c.title.replace(/\|/g, '\\|')} | ${status} |`);
+  }
+  lines.push('');
   return lines.join('\n');
 }
 

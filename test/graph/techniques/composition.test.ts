@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../../src/access/options.ts';
 import { findPaths } from '../../../src/analysis/index.ts';
+import { buildGraph } from '../../../src/graph/index.ts';
 import { allow, deny, doc, groupArn, loadGaad, policyArn, roleArn, userArn, type GaadSpec, type Statement } from './gaad.ts';
 
 const ME = userArn('attacker');
@@ -123,5 +124,31 @@ describe('policy versions: GAAD holds every version, the engine decides whether 
       users: [{ name: 'attacker', managed: ['Tools'] }],
     });
     expect(paths.map(kinds)).toEqual([['iam-set-default-policy-version']]);
+  });
+});
+
+describe('time conditions are decided at the analysis time (--as-of)', () => {
+  const at = '2026-12-01T12:00:00Z';
+  const spec = (condition: Record<string, Record<string, string>>): GaadSpec => ({
+    users: [{ name: 'attacker', inline: { work: [allow('iam:AttachUserPolicy', ME, condition)] } }],
+  });
+  const paths = async (s: GaadSpec, asOf?: string) => {
+    const { model } = await loadGaad(s);
+    const options = { ...DEFAULT_ANALYSIS_OPTIONS, ...(asOf ? { asOf } : {}) };
+    return findPaths(buildGraph(model, options), model, ME, 'admin', options).paths;
+  };
+  it('a condition that can never hold again (a token issued before a past date) blocks the hop', async () => {
+    expect(await paths(spec({ DateLessThan: { 'aws:TokenIssueTime': '2020-01-01T00:00:00Z' } }), at)).toEqual([]);
+  });
+  it('a condition that holds at the analysis time is satisfied: the path is unconditional', async () => {
+    const found = await paths(spec({ DateGreaterThan: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' } }), at);
+    expect(found.map((p) => p.verdict)).toEqual(['reachable']);
+  });
+  it('an epoch-time window that has closed blocks the hop; one that is open does not', async () => {
+    expect(await paths(spec({ NumericLessThan: { 'aws:EpochTime': '1700000000' } }), at)).toEqual([]);
+    expect((await paths(spec({ NumericGreaterThan: { 'aws:EpochTime': '1700000000' } }), at)).map((p) => p.verdict)).toEqual(['reachable']);
+  });
+  it('without an analysis time the key is unknown: the path stays, conditional', async () => {
+    expect((await paths(spec({ DateLessThan: { 'aws:TokenIssueTime': '2020-01-01T00:00:00Z' } }))).map((p) => p.verdict)).toEqual(['conditional']);
   });
 });
