@@ -7,6 +7,7 @@ export function hopOf(from: string, to: string, a: EdgeAttributes): Hop {
   const hop: Hop = { from, to, kind: a.technique?.id ?? a.kind, evidence: a.evidence, conditions: a.conditions };
   if (a.technique) hop.technique = a.technique;
   if (a.requires?.length) hop.requires = a.requires;
+  if (a.alsoActingAs?.length) hop.alsoActingAs = a.alsoActingAs;
   return hop;
 }
 

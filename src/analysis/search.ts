@@ -31,6 +31,8 @@ export interface PreparedTarget {
   final?: (principal: string) => FinalAccess | null;
   /** Outgoing hops per node, built on first use. */
   out?: Map<string, readonly Hop[]>;
+  /** Who can act as a node (for hops that need the source to act as it too), built on first use. */
+  actors?: Map<string, Set<string>>;
 }
 
 /** Prepares searches from many sources towards one node (`admin`, a role): distances computed once. */
@@ -54,6 +56,14 @@ export function searchPaths(graph: AccessGraph, from: string, to: string | undef
     }
     return hops;
   };
+  // A hop that relies on a change another principal makes is taken only if the source can also
+  // act as it: who can act as each such principal is one reverse pass, shared by every search.
+  const actors = (target.actors ??= new Map());
+  const sourceActsAs = (nodes: readonly string[]): boolean => nodes.some((n) => {
+    let who = actors.get(n);
+    if (!who) actors.set(n, (who = new Set(bfs(stepsOnce(graph, actingAs(opts.includeConditional, 'in')), [n], { maxDepth: opts.maxDepth }).keys())));
+    return who.has(from);
+  });
   // Iterative deepening: paths of exactly `bound` hops for bound = shortest … maxDepth, so the
   // shortest come first and the search stops as soon as maxPaths are found (one more proves a cut).
   let bound = 0;
@@ -76,6 +86,7 @@ export function searchPaths(graph: AccessGraph, from: string, to: string | undef
       const remaining = dist.get(hop.to);
       if (remaining === undefined || hops.length + 1 + remaining > bound) continue;
       if (!final && hop.to === ADMIN_NODE && to !== ADMIN_NODE) continue;
+      if (hop.alsoActingAs && !sourceActsAs(hop.alsoActingAs)) continue;
       onPath.add(hop.to);
       hops.push(hop);
       visit(hop.to, hops.slice(), onPath);

@@ -15,6 +15,8 @@ export interface Hop {
   evidence: Evidence[];
   conditions: ResidualCondition[];
   requires?: string[];
+  /** The path's source must also act as one of these (they make the change this hop relies on). */
+  alsoActingAs?: string[];
 }
 
 export interface FinalAccess {

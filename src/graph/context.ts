@@ -2,6 +2,7 @@
  * What the graph builder and the techniques share while the graph is being built: the context,
  * and the one way to add a node or an edge (keyed, so adding twice is a no-op).
  */
+import type { Gain } from '../access/gains.ts';
 import type { PrincipalProfile } from '../access/profile.ts';
 import type { AnalysisOptions } from '../access/options.ts';
 import type { AccountModel } from '../model/types.ts';
@@ -27,6 +28,9 @@ export function addEdge(ctx: BuildContext, source: string, target: string, attri
   if (ctx.graph.hasEdge(edgeKey)) return;
   ctx.graph.addDirectedEdgeWithKey(edgeKey, source, target, attributes);
 }
+
+/** The key of a principal with gains (an `escalated` node). */
+export const escalatedKey = (principal: string, gains: readonly Gain[]): string => `${principal}#gains:${gains.map((g) => `${g.kind}=${g.target}`).join('+')}`;
 
 export function ensureNode(graph: AccessGraph, key: string, attributes: NodeAttributes): void {
   if (!graph.hasNode(key)) graph.addNode(key, attributes);

@@ -82,6 +82,11 @@ export interface EdgeAttributes {
   conditions: ResidualCondition[];
   /** Things the input cannot show but the edge needs (e.g. "an existing Lambda function running as the role"). */
   requires?: string[];
+  /**
+   * The attacker must also be able to act as one of these nodes (they make the change this step
+   * relies on, e.g. rewrite the role being entered): the path search checks it against its source.
+   */
+  alsoActingAs?: string[];
   conditional: boolean;
 }
 

@@ -11,13 +11,13 @@ import { adminCheck } from '../../access/admin.ts';
 import { gainText, withGain, type Gain } from '../../access/gains.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
 import type { Decision } from '../../policy/types.ts';
-import { addEdge, ensureNode, evidenceOf, type BuildContext } from '../context.ts';
+import { addEdge, ensureNode, escalatedKey, evidenceOf, type BuildContext } from '../context.ts';
 import { ADMIN_NODE, type EdgeAttributes } from '../types.ts';
 import { TECHNIQUES } from './catalog/index.ts';
 import { tryAlternative, type DecisionMemo } from './required.ts';
 import { adminAttributes, escalationAttributes, noteOf } from './attributes.ts';
 import { resolveRewrites, type Rewrite } from './rewrites.ts';
-import { buildIndexes, principalsRewritten, targetsFor, type Indexes } from './targets.ts';
+import { buildIndexes, principalsRewritten, rolesThatMayTrust, targetsFor, type Indexes } from './targets.ts';
 import type { RequiredAction } from './types.ts';
 
 /** Gains composed on one principal at most (each is a hop; --max-depth bounds the paths anyway). */
@@ -41,7 +41,6 @@ interface FoundEdge {
   key: string;
 }
 
-const escalatedKey = (principal: string, gains: readonly Gain[]): string => `${principal}#gains:${gains.map((g) => `${g.kind}=${g.target}`).join('+')}`;
 
 /** How conditional an alternative's edge would be: residual conditions weigh more than resources it needs. */
 const doubtOf = (decisions: Decision[], alternative: RequiredAction[]): number =>
@@ -58,10 +57,11 @@ function chooseAlternative(ctx: BuildContext, profile: PrincipalProfile, viable:
 }
 
 /** AssumeRole edges an escalated actor has and its principal has not (its gains changed what it may assume). */
-function newAssumeEdges(ctx: BuildContext, actor: Actor): FoundEdge[] {
+function newAssumeEdges(ctx: BuildContext, ix: Indexes, actor: Actor): FoundEdge[] {
   if (!mayAllow(actor.profile, 'sts:AssumeRole')) return [];
   const out: FoundEdge[] = [];
-  for (const role of Object.values(ctx.model.roles)) {
+  for (const roleArn of rolesThatMayTrust(ix, actor.principal, actor.profile.accountId)) {
+    const role = ctx.model.roles[roleArn];
     if (role.serviceLinked || role.arn === actor.principal || ctx.graph.hasEdge(`${actor.principal}->${role.arn}:can-assume`)) continue;
     const d = decideAccess(ctx.model, actor.profile, { action: 'sts:AssumeRole', resource: role.arn });
     if (d.decision !== 'allowed') continue;
@@ -79,7 +79,7 @@ interface ActorResult {
 function tryTechniques(ctx: BuildContext, ix: Indexes, actor: Actor): ActorResult {
   const { model } = ctx;
   const { profile } = actor;
-  const result: ActorResult = { edges: actor.via ? newAssumeEdges(ctx, actor) : [], next: [], rewrites: [] };
+  const result: ActorResult = { edges: actor.via ? newAssumeEdges(ctx, ix, actor) : [], next: [], rewrites: [] };
   const memo: DecisionMemo = new Map();
   for (const technique of TECHNIQUES) {
     if (!technique.sources.includes(profile.kind)) continue;

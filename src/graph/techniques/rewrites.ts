@@ -2,15 +2,16 @@
  * Rewriting another principal — attaching a policy to a role, removing its boundary — pays off
  * when the attacker can then act as it. The attacker is the source together with everything it
  * can act as, at any distance: the rewriter P and whoever enters the rewritten principal C may be
- * different principals the source reaches. One reverse pass from each rewritten principal finds
- * who can act as it; where P is among them, one edge from P serves every source reaching P;
- * otherwise each source reaching both P and C gets the edge, with both branches named.
+ * different principals the source reaches. One forward pass from each rewriter finds what it can
+ * act as; where C is among them, one edge from P serves every source reaching P;
+ * otherwise C gets an edge to "C rewritten" (an escalated node, admin), which the path search
+ * takes only from sources that can also act as P: linear in the rewrites, not in sources × targets.
  */
 import { adminCheck } from '../../access/admin.ts';
 import { gainText, withGain, type GainKind } from '../../access/gains.ts';
 import { shortName } from '../../policy/arn.ts';
-import { addEdge, type BuildContext } from '../context.ts';
-import { ACTING_AS, bfs, stepsOnce, stepsTo, type Reached } from '../traversal/index.ts';
+import { addEdge, ensureNode, escalatedKey, type BuildContext } from '../context.ts';
+import { ACTING_AS, bfs, stepsOf, stepsOnce, stepsTo, type Reached } from '../traversal/index.ts';
 import { ADMIN_NODE, type EdgeAttributes } from '../types.ts';
 import { adminAttributes, noteOf } from './attributes.ts';
 import type { Technique } from './types.ts';
@@ -27,16 +28,15 @@ export interface Rewrite {
   attributes: EdgeAttributes;
 }
 
-/** Who can act as `node`: every node with a chain of acting-as edges to it (and whether one is unconditional). */
-function actingAs(ctx: BuildContext, node: string): { any: Map<string, Reached>; firm: Set<string> } {
-  const walk = (includeConditional: boolean) => bfs(stepsOnce(ctx.graph, { edges: ACTING_AS, direction: 'in', includeConditional }), [node], { maxDepth: ctx.options.maxDepth });
+/** What `node` can act as: every node a chain of acting-as edges reaches (and whether one chain is unconditional). */
+function actsAs(ctx: BuildContext, node: string): { any: Map<string, Reached>; firm: Set<string> } {
+  const walk = (includeConditional: boolean) => bfs(stepsOnce(ctx.graph, { edges: ACTING_AS, includeConditional }), [node], { maxDepth: ctx.options.maxDepth });
   return { any: walk(true), firm: new Set(walk(false).keys()) };
 }
 
-/** `a → b → c`: the chain from `from` to the walk's start, read off a reverse BFS. */
-function chainText(ctx: BuildContext, reached: ReadonlyMap<string, Reached>, from: string): string {
-  const steps = stepsTo(reached, from).reverse();
-  return [from, ...steps.map((s) => s.at)].map((node) => nodeName(ctx, node)).join(' → ');
+/** `a → b → c`: the chain from the walk's start to `to`, read off a forward BFS. */
+function chainText(ctx: BuildContext, reached: ReadonlyMap<string, Reached>, from: string, to: string): string {
+  return [from, ...stepsTo(reached, to).map((s) => s.next)].map((node) => nodeName(ctx, node)).join(' → ');
 }
 
 /** A principal's short name; an escalated node's label (its principal and what it gained). */
@@ -56,17 +56,18 @@ export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[])
     if (list) list.push(r);
     else byPrincipal.set(r.principal, [r]);
   }
-  const reverse = new Map<string, ReturnType<typeof actingAs>>();
-  const into = (node: string) => {
-    let r = reverse.get(node);
-    if (!r) reverse.set(node, (r = actingAs(ctx, node)));
+  // One forward pass per rewriter (few principals hold rewrite rights; many principals are rewritable).
+  const reaches = new Map<string, ReturnType<typeof actsAs>>();
+  const reachOf = (node: string) => {
+    let r = reaches.get(node);
+    if (!r) reaches.set(node, (r = actsAs(ctx, node)));
     return r;
   };
+  const enterable = (node: string) => stepsOf(ctx.graph, node, { edges: ACTING_AS, direction: 'in' }).length > 0;
   for (const principal of [...byPrincipal.keys()].sort()) {
     const profile = ctx.profiles.get(principal);
     if (!profile || ctx.admins.has(principal)) continue; // already admin: reaching it is its own path
-    const intoC = into(principal);
-    if (intoC.any.size <= 1) continue; // nobody can act as it
+    if (!enterable(principal)) continue; // nobody can act as it
     const admins = new Map<GainKind, ReturnType<typeof adminCheck> | undefined>();
     for (const r of byPrincipal.get(principal)!) {
       if (!admins.has(r.gain)) {
@@ -78,23 +79,27 @@ export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[])
       const note = noteOf(principal, `rewrites ${shortName(principal)}${r.target !== principal ? ` (through ${shortName(r.target)})` : ''}: ${gainText({ kind: r.gain, target: principal })}`);
       const attributes = adminAttributes(r.attributes, admin, note);
       const key = `${r.technique.id}@${principal}`;
-      if (intoC.any.has(r.rewriter)) {
+      const fromRewriter = reachOf(r.rewriter);
+      if (fromRewriter.any.has(principal)) {
         addEdge(ctx, r.rewriter, ADMIN_NODE, {
           ...attributes,
-          evidence: [...attributes.evidence, noteOf(principal, `then acting as ${shortName(principal)}: ${chainText(ctx, intoC.any, r.rewriter)}`)],
-          ...withWays(attributes, [intoC.firm.has(r.rewriter) ? undefined : `${shortName(principal)} only conditionally`]),
+          evidence: [...attributes.evidence, noteOf(principal, `then acting as ${shortName(principal)}: ${chainText(ctx, fromRewriter.any, r.rewriter, principal)}`)],
+          ...withWays(attributes, [fromRewriter.firm.has(principal) ? undefined : `${shortName(principal)} only conditionally`]),
         }, key);
         continue;
       }
-      const intoP = into(r.rewriter);
-      for (const source of [...intoP.any.keys()].sort()) {
-        if (source === r.rewriter || !intoC.any.has(source) || ctx.graph.getNodeAttribute(source, 'kind') === 'service') continue;
-        addEdge(ctx, source, ADMIN_NODE, {
-          ...attributes,
-          evidence: [...attributes.evidence, noteOf(r.rewriter, `acting as ${nodeName(ctx, r.rewriter)}, which makes the change: ${chainText(ctx, intoP.any, source)}`), noteOf(principal, `then acting as ${shortName(principal)}: ${chainText(ctx, intoC.any, source)}`)],
-          ...withWays(attributes, [intoP.firm.has(source) ? undefined : `${nodeName(ctx, r.rewriter)} only conditionally`, intoC.firm.has(source) ? undefined : `${shortName(principal)} only conditionally`]),
-        }, `${key}@${r.rewriter}`);
-      }
+      // Another principal of the attacker's must enter C: the rewritten C is a node of its own,
+      // entered from C, and the search checks that its source can also act as the rewriter.
+      const gains = [{ kind: r.gain, target: principal }];
+      const rewritten = escalatedKey(principal, gains);
+      const base = ctx.graph.getNodeAttributes(principal);
+      ensureNode(ctx.graph, rewritten, { kind: 'escalated', label: `${base.label} with ${gains.map(gainText).join(', ')}`, ...(base.arn ? { arn: base.arn } : {}), ...(base.accountId ? { accountId: base.accountId } : {}), principal, gains });
+      addEdge(ctx, principal, rewritten, {
+        ...r.attributes,
+        evidence: [...r.attributes.evidence, noteOf(r.rewriter, `made by ${nodeName(ctx, r.rewriter)}, which the attacker must also act as`)],
+        alsoActingAs: [r.rewriter],
+      }, `${r.technique.id}@${r.rewriter}`);
+      addEdge(ctx, rewritten, ADMIN_NODE, { kind: 'is-admin', evidence: admin.evidence, conditions: admin.conditions, conditional: admin.conditional });
     }
   }
 }

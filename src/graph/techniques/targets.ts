@@ -2,6 +2,7 @@
 import { policyVersionKey } from '../../access/gains.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
 import type { AccountModel } from '../../model/types.ts';
+import { accountOfPrincipalValue, iamArn, namesWholeAccount, parseRoleSessionArn } from '../../policy/arn.ts';
 import type { Technique } from './types.ts';
 
 export interface Indexes {
@@ -14,6 +15,8 @@ export interface Indexes {
   rolesTrustingFederated: Map<string, string[]>;
   /** account → customer-managed policies attached to someone, with who holds them */
   attachedPolicies: Map<string, Map<string, string[]>>;
+  /** What trust policies name: an account id, a principal ARN, or `*` → the roles that name it. */
+  rolesTrusting: Map<string, string[]>;
 }
 
 function push<K>(map: Map<K, string[]>, key: K, value: string): void {
@@ -23,7 +26,7 @@ function push<K>(map: Map<K, string[]>, key: K, value: string): void {
 }
 
 export function buildIndexes(model: AccountModel): Indexes {
-  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map(), rolesTrustingFederated: new Map(), attachedPolicies: new Map() };
+  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map(), rolesTrustingFederated: new Map(), attachedPolicies: new Map(), rolesTrusting: new Map() };
   const attached = (account: string, policies: readonly string[], holder: string) => {
     let byPolicy = ix.attachedPolicies.get(account);
     if (!byPolicy) ix.attachedPolicies.set(account, (byPolicy = new Map()));
@@ -51,9 +54,27 @@ export function buildIndexes(model: AccountModel): Indexes {
       for (const provider of block.Federated ?? []) providers.add(provider);
     }
     for (const svc of services) push(ix.rolesTrustingService, `${r.accountId} ${svc}`, r.arn);
+    const named = new Set<string>();
+    for (const s of trust?.statements ?? []) {
+      const block = s.parsed.principal;
+      if (s.parsed.effect !== 'Allow' || !block) continue;
+      for (const v of block === '*' ? ['*'] : block.AWS ?? []) named.add(v === '*' ? '*' : namesWholeAccount(v) ? accountOfPrincipalValue(v)! : sessionRole(v) ?? v);
+    }
+    for (const key of named) push(ix.rolesTrusting, key, r.arn);
     for (const provider of providers) push(ix.rolesTrustingFederated, `${r.accountId} ${provider}`, r.arn);
   }
   return ix;
+}
+
+/** The role a role-session ARN names (a trust naming a session admits its role's sessions). */
+function sessionRole(value: string): string | undefined {
+  const session = parseRoleSessionArn(value);
+  return session && iamArn(session.account, 'role', session.roleName, '/', session.partition);
+}
+
+/** Roles whose trust policy could admit a principal: naming it, its account, or anyone. */
+export function rolesThatMayTrust(ix: Indexes, principal: string, account: string): string[] {
+  return [...new Set([...(ix.rolesTrusting.get(principal) ?? []), ...(ix.rolesTrusting.get(account) ?? []), ...(ix.rolesTrusting.get('*') ?? [])])];
 }
 
 /** Managed and inline policies of a user or role and its groups. */

@@ -80,21 +80,26 @@ describe('composition of escalation steps', () => {
     expect(await pathsToAdmin(chain(roleArn('unrelated')))).toEqual([]);
   });
 
-  it('one principal the source can act as rewrites the role, another one enters it: both branches are named', async () => {
-    const spec: GaadSpec = {
-      users: [{ name: 'attacker', inline: { work: [allow('sts:AssumeRole', [roleArn('writer'), roleArn('enterer')])] } }],
-      roles: [
-        { name: 'writer', trust: trust(ME), inline: { write: [allow('iam:AttachRolePolicy', roleArn('target'))] } },
-        { name: 'enterer', trust: trust(ME), inline: { enter: [allow('sts:AssumeRole', roleArn('target'))] } },
-        { name: 'target', trust: trust(roleArn('enterer')) },
-      ],
-    };
-    const paths = await pathsToAdmin(spec);
+  const split = (writerTrusts: string): GaadSpec => ({
+    users: [{ name: 'attacker', inline: { work: [allow('sts:AssumeRole', [roleArn('writer'), roleArn('enterer')])] } }],
+    roles: [
+      { name: 'writer', trust: trust(writerTrusts), inline: { write: [allow('iam:AttachRolePolicy', roleArn('target'))] } },
+      { name: 'enterer', trust: trust(ME), inline: { enter: [allow('sts:AssumeRole', roleArn('target'))] } },
+      { name: 'target', trust: trust(roleArn('enterer')) },
+    ],
+  });
+  it('one principal the source can act as rewrites the role, another one enters it: the path enters it, rewritten by the first', async () => {
+    const paths = await pathsToAdmin(split(ME));
     const p = paths.find((x) => x.hops.some((h) => h.kind === 'iam-attach-role-policy-reachable'));
     expect(p, JSON.stringify(paths.map(kinds))).toBeDefined();
-    const notes = p!.hops.flatMap((h) => h.evidence).map((e) => e.note ?? '');
-    expect(notes).toContain('acting as role/writer, which makes the change: user/attacker → role/writer');
-    expect(notes).toContain('then acting as role/target: user/attacker → role/enterer → role/target');
+    expect(p!.verdict).toBe('reachable');
+    expect(p!.hops.map((h) => h.to)).toEqual([roleArn('enterer'), roleArn('target'), `${roleArn('target')}#gains:any-policy=${roleArn('target')}`, 'admin']);
+    const rewrite = p!.hops.find((h) => h.kind === 'iam-attach-role-policy-reachable')!;
+    expect(rewrite.alsoActingAs).toEqual([roleArn('writer')]);
+    expect(rewrite.evidence.map((e) => e.note ?? '')).toContain('made by role/writer, which the attacker must also act as');
+  });
+  it('trap: the source cannot act as the principal that would rewrite the role (it trusts someone else) → no path', async () => {
+    expect(await pathsToAdmin(split(userArn('someone-else')))).toEqual([]);
   });
 });
 
