@@ -1,3 +1,5 @@
+import { describeValue, oneLine } from '../src/policy/describe.ts';
+
 /** Problems with input files: one line each — file, JSON pointer, what was expected. */
 export interface InputError {
   file: string;
@@ -5,7 +7,7 @@ export interface InputError {
   message: string;
 }
 
-export const formatInputError = (e: InputError): string => `${e.file}: ${e.pointer || '/'}: ${e.message}`;
+export const formatInputError = (e: InputError): string => oneLine(`${e.file}: ${e.pointer || '/'}: ${e.message}`);
 
 /** Thrown by readers for a problem that makes the element (or the file) unusable. */
 export class InputProblem extends Error {
@@ -14,8 +16,7 @@ export class InputProblem extends Error {
   }
 }
 
-export const describeValue = (v: unknown): string =>
-  v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : JSON.stringify(v);
+export { describeValue };
 
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

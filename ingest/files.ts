@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, type Document } from 'yaml';
+import { nestingMessage, tooDeepAt } from '../src/policy/describe.ts';
 import { InputProblem } from './errors.ts';
 
 const SUPPORTED = /\.(json|ya?ml|csv)$/i;
@@ -109,23 +110,39 @@ function splitConcatenatedJson(text: string): string[] {
   return parts;
 }
 
+/** Refuses a document nested beyond the limit before any reader walks it (readers and reports recurse). */
+function checkedDocuments(documents: Array<{ value: unknown; pointer: string }>): ParsedFile {
+  for (const { value, pointer } of documents) {
+    const deep = tooDeepAt(value);
+    if (deep !== undefined) throw new InputProblem(`${pointer}${deep}`, nestingMessage());
+  }
+  return { kind: 'documents', documents };
+}
+
+/** One JSON value, or several concatenated; undefined when the text is not JSON (it may be YAML). */
+function parseJsonDocuments(text: string, path: string): Array<{ value: unknown; pointer: string }> | undefined {
+  try {
+    return [{ value: JSON.parse(text), pointer: '' }];
+  } catch (err) {
+    const parts = splitConcatenatedJson(text);
+    if (parts.length > 1) {
+      try {
+        return parts.map((p, i) => ({ value: JSON.parse(p), pointer: `(document ${i + 1})` }));
+      } catch {
+        // fall through to the original error
+      }
+    }
+    if (/\.json$/i.test(path)) throw new InputProblem('', `expected JSON, got invalid JSON (${(err as Error).message})`);
+    return undefined;
+  }
+}
+
 export function parseFileText(text: string, path: string): ParsedFile {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (/\.csv$/i.test(path) || /^user,arn,/.test(trimmed)) return { kind: 'csv', text: trimmed };
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    try {
-      return { kind: 'documents', documents: [{ value: JSON.parse(trimmed), pointer: '' }] };
-    } catch (err) {
-      const parts = splitConcatenatedJson(trimmed);
-      if (parts.length > 1) {
-        try {
-          return { kind: 'documents', documents: parts.map((p, i) => ({ value: JSON.parse(p), pointer: `(document ${i + 1})` })) };
-        } catch {
-          // fall through to the original error
-        }
-      }
-      if (/\.json$/i.test(path)) throw new InputProblem('', `expected JSON, got invalid JSON (${(err as Error).message})`);
-    }
+    const documents = parseJsonDocuments(trimmed, path);
+    if (documents) return checkedDocuments(documents);
   }
   const docs = parseAllDocuments(trimmed, { prettyErrors: false });
   const list = (Array.isArray(docs) ? docs : [docs]).filter((doc) => doc.errors.length > 0 || doc.contents !== null);
@@ -134,11 +151,13 @@ export function parseFileText(text: string, path: string): ParsedFile {
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
       const line = e.linePos?.[0]?.line;
-      throw new InputProblem(line ? `line ${line}` : '', `expected YAML, got ${e.message.split('\n')[0]}`);
+      // yaml's composer recurses: a stack overflow is its way of saying "too deep"
+      const detail = /call stack/i.test(e.message) ? nestingMessage() : `expected YAML, got ${e.message.split('\n')[0]}`;
+      throw new InputProblem(line ? `line ${line}` : '', detail);
     }
     out.push({ value: yamlToJs(doc), pointer: list.length > 1 ? `(document ${i + 1})` : '' });
   });
-  return { kind: 'documents', documents: out };
+  return checkedDocuments(out);
 }
 
 /**
@@ -155,6 +174,7 @@ function yamlToJs(doc: Document.Parsed): unknown {
     if (err instanceof ReferenceError && /alias count/i.test(err.message)) {
       throw new InputProblem('', `expected YAML whose aliases expand to at most ${MAX_ALIAS_EXPANSION} nodes, got an alias expansion bomb (billion laughs): refused`);
     }
+    if (err instanceof RangeError) throw new InputProblem('', nestingMessage());
     throw err;
   }
 }

@@ -5,6 +5,7 @@
  * result is the same model a GAAD export of that account gives.
  */
 import { inlinePolicyId, resourcePolicyId, trustPolicyId } from '../../src/model/ids.ts';
+import { pointerPart } from '../../src/policy/parse.ts';
 import { accountOfArn, iamArn, isAccountId, rootArn } from '../../src/policy/arn.ts';
 import type { Tag } from '../../src/model/types.ts';
 import type { ModelBuilder } from '../builder.ts';
@@ -27,21 +28,28 @@ function accountId(v: unknown, pointer: string): string {
   return id;
 }
 
+/** Tag values are strings; YAML may give a number or boolean for an unquoted one. */
+function tagValue(v: unknown, pointer: string): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw new InputProblem(pointer, `expected a tag value string, got ${describeValue(v)}`);
+}
+
 function tagsOf(v: unknown, pointer: string): Tag[] {
   if (v === undefined) return [];
   if (Array.isArray(v)) {
     return v.map((t, i) => {
       const tag = expectRecord(t, `${pointer}/${i}`);
-      return { key: expectString(tag.key ?? tag.Key, `${pointer}/${i}/key`), value: String(tag.value ?? tag.Value ?? '') };
+      return { key: expectString(tag.key ?? tag.Key, `${pointer}/${i}/key`), value: tagValue(tag.value ?? tag.Value, `${pointer}/${i}/value`) };
     });
   }
-  return Object.entries(expectRecord(v, pointer)).map(([key, value]) => ({ key, value: String(value) }));
+  return Object.entries(expectRecord(v, pointer)).map(([key, value]) => ({ key, value: tagValue(value, `${pointer}/${pointerPart(key)}`) }));
 }
 
 function pathOf(v: unknown, pointer: string): string {
   if (v === undefined) return '/';
   const path = expectString(v, pointer);
-  if (!path.startsWith('/') || !path.endsWith('/')) throw new InputProblem(pointer, `expected a path such as "/" or "/service-role/", got ${JSON.stringify(path)}`);
+  if (!path.startsWith('/') || !path.endsWith('/')) throw new InputProblem(pointer, `expected a path such as "/" or "/service-role/", got ${describeValue(path)}`);
   return path;
 }
 
@@ -53,7 +61,7 @@ function policyRef(ctx: Ctx, v: unknown, pointer: string): string {
     return ref;
   }
   const arn = ctx.policyNames.get(ref);
-  if (!arn) throw new InputProblem(pointer, `expected a policy ARN or the name of a policy in this account's "policies", got ${JSON.stringify(ref)}`);
+  if (!arn) throw new InputProblem(pointer, `expected a policy ARN or the name of a policy in this account's "policies", got ${describeValue(ref)}`);
   return arn;
 }
 
@@ -77,7 +85,7 @@ export function shortPrincipal(value: string, account: string): { type: 'AWS' | 
   if (isAccountId(value)) return { type: 'AWS', value: rootArn(value) };
   if (/\.amazonaws\.com(\.cn)?$/.test(value)) return { type: 'Service', value };
   const m = /^(?:([^:/]+):)?(user|role|group|saml-provider|oidc-provider)\/(.+)$/.exec(value);
-  if (!m || (m[1] !== undefined && !isAccountId(m[1]))) throw new InputProblem('', `expected a principal (user/NAME, role/NAME, ACCOUNT:role/NAME, an ARN, an account id, a service or *), got ${JSON.stringify(value)}`);
+  if (!m || (m[1] !== undefined && !isAccountId(m[1]))) throw new InputProblem('', `expected a principal (user/NAME, role/NAME, ACCOUNT:role/NAME, an ARN, an account id, a service or *), got ${describeValue(value)}`);
   const [, acct = account, kind, rest] = m;
   const slash = rest.lastIndexOf('/');
   const path = slash < 0 ? '/' : `/${rest.slice(0, slash)}/`;
@@ -233,7 +241,7 @@ function readOrganization(b: ModelBuilder, file: string, raw: Record<string, unk
     expectArray(v, pointer).map((p, i) => {
       const name = expectString(p, `${pointer}/${i}`);
       const id = names.get(name);
-      if (!id || !id.startsWith(`${type}:`)) throw new InputProblem(`${pointer}/${i}`, `expected the name of a ${type.toUpperCase()} in organization.policies, got ${JSON.stringify(name)}`);
+      if (!id || !id.startsWith(`${type}:`)) throw new InputProblem(`${pointer}/${i}`, `expected the name of a ${type.toUpperCase()} in organization.policies, got ${describeValue(name)}`);
       return id;
     });
   const root = expectRecord(raw.root, `${at}/root`);

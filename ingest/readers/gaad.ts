@@ -8,7 +8,7 @@ import { inlinePolicyId, trustPolicyId } from '../../src/model/ids.ts';
 import { accountOfArn } from '../../src/policy/arn.ts';
 import type { Tag } from '../../src/model/types.ts';
 import type { ModelBuilder } from '../builder.ts';
-import { expectArray, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
+import { describeValue, expectArray, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
 
 export const isGaad = (doc: unknown): boolean =>
   isRecord(doc) && (['UserDetailList', 'GroupDetailList', 'RoleDetailList'].some((k) => k in doc) ||
@@ -27,7 +27,7 @@ const tagsOf = (v: unknown, pointer: string): Tag[] =>
 
 function accountFrom(arn: string, pointer: string): string {
   const account = accountOfArn(arn);
-  if (!account) throw new InputProblem(pointer, `expected an ARN with a 12-digit account, got ${JSON.stringify(arn)}`);
+  if (!account) throw new InputProblem(pointer, `expected an ARN with a 12-digit account, got ${describeValue(arn)}`);
   return account;
 }
 

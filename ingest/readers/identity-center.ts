@@ -8,7 +8,7 @@ import { inlinePolicyId, trustPolicyId } from '../../src/model/ids.ts';
 import { iamArn } from '../../src/policy/arn.ts';
 import type { IdentityCenterAssignment, IdentityCenterPrincipal } from '../../src/model/types.ts';
 import type { ModelBuilder } from '../builder.ts';
-import { expectArray, expectRecord, expectString, isRecord } from '../errors.ts';
+import { describeValue, expectArray, expectRecord, expectString, isRecord } from '../errors.ts';
 
 export const isIdentityCenter = (doc: unknown): boolean => isRecord(doc) && Array.isArray(doc.PermissionSets);
 
@@ -81,7 +81,7 @@ export function readIdentityCenter(doc: Record<string, unknown>, file: string, b
     const kind = entry.PrincipalType === 'GROUP' ? 'idc-group' : 'idc-user';
     const principalId = `${kind}:${store}/${expectString(entry.PrincipalId, `${at}/PrincipalId`)}`;
     if (!set) {
-      b.errors.push({ file, pointer: `${at}/PermissionSetArn`, message: `expected a permission set listed in PermissionSets, got ${JSON.stringify(setArn)}` });
+      b.errors.push({ file, pointer: `${at}/PermissionSetArn`, message: `expected a permission set listed in PermissionSets, got ${describeValue(setArn)}` });
       return;
     }
     let roleArn = findSsoRole(b, accountId, set.name);

@@ -6,7 +6,7 @@
  */
 import type { SourceRef } from '../../src/model/types.ts';
 import type { ModelBuilder } from '../builder.ts';
-import { expectArray, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
+import { describeValue, expectArray, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
 
 export const isOrganization = (doc: unknown): boolean => isRecord(doc) && ('Roots' in doc || ('Organization' in doc && 'Accounts' in doc));
 
@@ -52,13 +52,13 @@ export function readOrganization(doc: Record<string, unknown>, file: string, b: 
     const prefix = isRecord(wrapper.Policy) ? `${at}/Policy` : at;
     const summary = expectRecord(policy.PolicySummary, `${prefix}/PolicySummary`);
     const type = POLICY_TYPES[String(summary.Type)];
-    if (!type) throw new InputProblem(`${prefix}/PolicySummary/Type`, `expected SERVICE_CONTROL_POLICY or RESOURCE_CONTROL_POLICY, got ${JSON.stringify(summary.Type)}`);
+    if (!type) throw new InputProblem(`${prefix}/PolicySummary/Type`, `expected SERVICE_CONTROL_POLICY or RESOURCE_CONTROL_POLICY, got ${describeValue(summary.Type)}`);
     const id = addOrgPolicy(b, type, expectString(summary.Id, `${prefix}/PolicySummary/Id`), String(summary.Name ?? summary.Id), policy.Content, { file, pointer: `${prefix}/Content` });
     const targets = expectArray(wrapper.Targets ?? policy.Targets, `${at}/Targets`);
     targets.forEach((t, j) => {
       const targetId = expectString(expectRecord(t, `${at}/Targets/${j}`).TargetId, `${at}/Targets/${j}/TargetId`);
       const target = b.orgNodes.get(targetId);
-      if (!target) throw new InputProblem(`${at}/Targets/${j}/TargetId`, `expected a root, OU or account of this organization, got ${JSON.stringify(targetId)}`);
+      if (!target) throw new InputProblem(`${at}/Targets/${j}/TargetId`, `expected a root, OU or account of this organization, got ${describeValue(targetId)}`);
       (type === 'scp' ? target.scps : target.rcps).push(id);
       target.scps.sort();
       target.rcps.sort();

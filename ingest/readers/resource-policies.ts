@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import { resourcePolicyId } from '../../src/model/ids.ts';
 import { accountOfArn, isAccountId } from '../../src/policy/arn.ts';
 import type { ModelBuilder } from '../builder.ts';
-import { expectArray, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
+import { describeValue, expectArray, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
 
 export const isResourcePolicyBundle = (doc: unknown): boolean => isRecord(doc) && Array.isArray(doc.ResourcePolicies);
 
@@ -36,7 +36,7 @@ export function readResourcePolicyBundle(doc: Record<string, unknown>, file: str
     try {
       const e = expectRecord(entry, at);
       const arn = expectString(e.ResourceArn, `${at}/ResourceArn`);
-      if (!arn.startsWith('arn:')) throw new InputProblem(`${at}/ResourceArn`, `expected an ARN, got ${JSON.stringify(arn)}`);
+      if (!arn.startsWith('arn:')) throw new InputProblem(`${at}/ResourceArn`, `expected an ARN, got ${describeValue(arn)}`);
       const owner = e.ResourceOwner ?? e.AccountId;
       addResourcePolicy(b, arn, e.Policy, file, `${at}/Policy`, typeof owner === 'string' && isAccountId(owner) ? owner : undefined);
     } catch (err) {

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { commandModules } from './commands/index.ts';
 import { EXIT_USAGE, UserError } from './errors.ts';
 import { PolicyError } from '../policy/types.ts';
+import { oneLine } from '../policy/describe.ts';
 import { toolVersion } from './version.ts';
 
 /** Builds the commander program with every subcommand registered. */
@@ -48,7 +49,7 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (err instanceof UserError || err instanceof PolicyError) {
-      process.stderr.write(`iamgraph: ${err.message}\n`);
+      process.stderr.write(`iamgraph: ${oneLine(err.message)}\n`);
       process.exitCode = EXIT_USAGE;
       return;
     }
