@@ -6,10 +6,10 @@
  */
 import { inlinePolicyId, resourcePolicyId, trustPolicyId } from '../../src/model/ids.ts';
 import { pointerPart } from '../../src/policy/parse.ts';
-import { accountOfArn, iamArn, isAccountId, rootArn } from '../../src/policy/arn.ts';
+import { accountOfArn, iamArn, isAccountId, isIamArn, rootArn, type IamArnKind } from '../../src/policy/arn.ts';
 import type { Tag } from '../../src/model/types.ts';
 import type { ModelBuilder } from '../builder.ts';
-import { describeValue, expectArray, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
+import { describeValue, expectArn, expectArray, expectIamArn, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
 import { addOrgPolicy } from './organization.ts';
 
 export const isAccountModel = (doc: unknown): boolean => isRecord(doc) && Array.isArray(doc.accounts);
@@ -46,6 +46,13 @@ function tagsOf(v: unknown, pointer: string): Tag[] {
   return Object.entries(expectRecord(v, pointer)).map(([key, value]) => ({ key, value: tagValue(value, `${pointer}/${pointerPart(key)}`) }));
 }
 
+/** The ARN a name and path stand for; a name IAM would refuse (a newline, a colon) is an input error. */
+function namedArn(account: string, kind: IamArnKind, name: unknown, path: string, pointer: string): string {
+  const arn = iamArn(account, kind, expectString(name, pointer), path);
+  if (!isIamArn(arn, kind)) throw new InputProblem(pointer, `expected an IAM name (no white space, control character or /), got ${describeValue(name)}`);
+  return arn;
+}
+
 function pathOf(v: unknown, pointer: string): string {
   if (v === undefined) return '/';
   const path = expectString(v, pointer);
@@ -57,6 +64,7 @@ function pathOf(v: unknown, pointer: string): string {
 function policyRef(ctx: Ctx, v: unknown, pointer: string): string {
   const ref = expectString(v, pointer);
   if (ref.startsWith('arn:')) {
+    expectIamArn(ref, 'policy', pointer);
     ctx.b.referencePolicy(ref, ref.split('/').pop()!);
     return ref;
   }
@@ -139,8 +147,8 @@ function readAccount(b: ModelBuilder, file: string, raw: Record<string, unknown>
   expectArray(raw.policies, `${at}/policies`).forEach((p, i) => guard(ctx, () => {
     const pAt = `${at}/policies/${i}`;
     const entry = expectRecord(p, pAt);
-    const arn = entry.arn !== undefined ? expectString(entry.arn, `${pAt}/arn`)
-      : iamArn(account, 'policy', expectString(entry.name, `${pAt}/name`), pathOf(entry.path, `${pAt}/path`));
+    const arn = entry.arn !== undefined ? expectIamArn(entry.arn, 'policy', `${pAt}/arn`)
+      : namedArn(account, 'policy', entry.name, pathOf(entry.path, `${pAt}/path`), `${pAt}/name`);
     const name = typeof entry.name === 'string' ? entry.name : arn.split('/').pop()!;
     ctx.policyNames.set(name, arn);
     if (entry.document === undefined) b.referencePolicy(arn, name);
@@ -152,7 +160,7 @@ function readAccount(b: ModelBuilder, file: string, raw: Record<string, unknown>
     const gAt = `${at}/groups/${i}`;
     const entry = expectRecord(g, gAt);
     const name = expectString(entry.name, `${gAt}/name`);
-    const arn = iamArn(account, 'group', name, pathOf(entry.path, `${gAt}/path`));
+    const arn = namedArn(account, 'group', name, pathOf(entry.path, `${gAt}/path`), `${gAt}/name`);
     groupNames.add(name);
     b.groups.set(arn, {
       arn, name, path: pathOf(entry.path, `${gAt}/path`), accountId: account,
@@ -167,7 +175,7 @@ function readAccount(b: ModelBuilder, file: string, raw: Record<string, unknown>
     const entry = expectRecord(u, uAt);
     const name = expectString(entry.name, `${uAt}/name`);
     const path = pathOf(entry.path, `${uAt}/path`);
-    const arn = iamArn(account, 'user', name, path);
+    const arn = namedArn(account, 'user', name, path, `${uAt}/name`);
     const boundary = entry.boundary === undefined ? undefined : policyRef(ctx, entry.boundary, `${uAt}/boundary`);
     b.users.set(arn, {
       arn, name, path, accountId: account, groups: [],
@@ -185,13 +193,13 @@ function readAccount(b: ModelBuilder, file: string, raw: Record<string, unknown>
     const entry = expectRecord(r, rAt);
     const name = expectString(entry.name, `${rAt}/name`);
     const path = pathOf(entry.path, `${rAt}/path`);
-    const arn = iamArn(account, 'role', name, path);
+    const arn = namedArn(account, 'role', name, path, `${rAt}/name`);
     if (entry.trust === undefined) throw new InputProblem(`${rAt}/trust`, 'expected a trust policy document or a list of principals, got nothing');
     const trustId = trustPolicyId(arn);
     b.addPolicy({ id: trustId, name: `${name} trust policy`, kind: 'trust', type: 'trust', document: trustDocument(entry.trust, account, `${rAt}/trust`), source: { file, pointer: `${rAt}/trust` } });
     const profiles = expectArray(entry.instanceProfiles, `${rAt}/instanceProfiles`).map((p, j) => {
       const profileName = expectString(p, `${rAt}/instanceProfiles/${j}`);
-      const profileArn = iamArn(account, 'instance-profile', profileName);
+      const profileArn = namedArn(account, 'instance-profile', profileName, '/', `${rAt}/instanceProfiles/${j}`);
       const existing = b.instanceProfiles.get(profileArn);
       b.instanceProfiles.set(profileArn, { arn: profileArn, name: profileName, path: '/', accountId: account, roles: [...new Set([...(existing?.roles ?? []), arn])].sort() });
       return profileArn;
@@ -212,7 +220,7 @@ function readAccount(b: ModelBuilder, file: string, raw: Record<string, unknown>
   expectArray(raw.resources, `${at}/resources`).forEach((r, i) => guard(ctx, () => {
     const rAt = `${at}/resources/${i}`;
     const entry = expectRecord(r, rAt);
-    const arn = expectString(entry.arn, `${rAt}/arn`);
+    const arn = expectArn(entry.arn, `${rAt}/arn`);
     const owner = accountOfArn(arn) ?? account;
     const resource = { arn, accountId: owner, service: arn.split(':')[2] ?? '', tags: tagsOf(entry.tags, `${rAt}/tags`), source: { file, pointer: rAt } };
     if (entry.policy !== undefined) {
