@@ -162,7 +162,7 @@ function readAccount(b: ModelBuilder, file: string, raw: Record<string, unknown>
     const name = expectString(entry.name, `${gAt}/name`);
     const arn = namedArn(account, 'group', name, pathOf(entry.path, `${gAt}/path`), `${gAt}/name`);
     groupNames.add(name);
-    b.groups.set(arn, {
+    b.defineGroup({
       arn, name, path: pathOf(entry.path, `${gAt}/path`), accountId: account,
       managedPolicies: expectArray(entry.policies, `${gAt}/policies`).map((p, j) => policyRef(ctx, p, `${gAt}/policies/${j}`)).sort(),
       inlinePolicies: inlineOf(ctx, arn, entry.inline, `${gAt}/inline`),
@@ -177,15 +177,15 @@ function readAccount(b: ModelBuilder, file: string, raw: Record<string, unknown>
     const path = pathOf(entry.path, `${uAt}/path`);
     const arn = namedArn(account, 'user', name, path, `${uAt}/name`);
     const boundary = entry.boundary === undefined ? undefined : policyRef(ctx, entry.boundary, `${uAt}/boundary`);
-    b.users.set(arn, {
+    const groupNames = expectArray(entry.groups, `${uAt}/groups`).map((g, j) => expectString(g, `${uAt}/groups/${j}`));
+    b.defineUser({
       arn, name, path, accountId: account, groups: [],
       managedPolicies: expectArray(entry.policies, `${uAt}/policies`).map((p, j) => policyRef(ctx, p, `${uAt}/policies/${j}`)).sort(),
       inlinePolicies: inlineOf(ctx, arn, entry.inline, `${uAt}/inline`),
       ...(boundary ? { boundary } : {}),
       tags: tagsOf(entry.tags, `${uAt}/tags`),
       source: { file, pointer: uAt },
-    });
-    b.pendingGroupNames.set(arn, expectArray(entry.groups, `${uAt}/groups`).map((g, j) => expectString(g, `${uAt}/groups/${j}`)));
+    }, groupNames);
   }));
 
   expectArray(raw.roles, `${at}/roles`).forEach((r, i) => guard(ctx, () => {
@@ -205,7 +205,7 @@ function readAccount(b: ModelBuilder, file: string, raw: Record<string, unknown>
       return profileArn;
     });
     const boundary = entry.boundary === undefined ? undefined : policyRef(ctx, entry.boundary, `${rAt}/boundary`);
-    b.roles.set(arn, {
+    b.defineRole({
       arn, name, path, accountId: account, trustPolicy: trustId,
       managedPolicies: expectArray(entry.policies, `${rAt}/policies`).map((p, j) => policyRef(ctx, p, `${rAt}/policies/${j}`)).sort(),
       inlinePolicies: inlineOf(ctx, arn, entry.inline, `${rAt}/inline`),

@@ -99,7 +99,7 @@ export function readGaad(doc: Record<string, unknown>, file: string, b: ModelBui
   each(ctx, doc.GroupDetailList, `${base}/GroupDetailList`, (g, at) => {
     const { arn, accountId } = principalArn(g.Arn, 'group', `${at}/Arn`);
     b.account(accountId, { external: false });
-    b.groups.set(arn, {
+    b.defineGroup({
       arn, accountId,
       name: expectString(g.GroupName, `${at}/GroupName`),
       path: typeof g.Path === 'string' ? g.Path : '/',
@@ -114,7 +114,8 @@ export function readGaad(doc: Record<string, unknown>, file: string, b: ModelBui
     const { arn, accountId } = principalArn(u.Arn, 'user', `${at}/Arn`);
     b.account(accountId, { external: false });
     const boundary = boundaryOf(ctx, u.PermissionsBoundary, `${at}/PermissionsBoundary`);
-    b.users.set(arn, {
+    const groupNames = expectArray(u.GroupList, `${at}/GroupList`).map((g, i) => expectString(g, `${at}/GroupList/${i}`));
+    b.defineUser({
       arn, accountId,
       name: expectString(u.UserName, `${at}/UserName`),
       path: typeof u.Path === 'string' ? u.Path : '/',
@@ -126,8 +127,7 @@ export function readGaad(doc: Record<string, unknown>, file: string, b: ModelBui
       tags: tagsOf(u.Tags, `${at}/Tags`),
       ...(typeof u.CreateDate === 'string' ? { createDate: u.CreateDate } : {}),
       source: { file, pointer: at },
-    });
-    b.pendingGroupNames.set(arn, expectArray(u.GroupList, `${at}/GroupList`).map((g, i) => expectString(g, `${at}/GroupList/${i}`)));
+    }, groupNames);
   });
 
   each(ctx, doc.RoleDetailList, `${base}/RoleDetailList`, (r, at) => {
@@ -151,7 +151,7 @@ export function readGaad(doc: Record<string, unknown>, file: string, b: ModelBui
     });
     const boundary = boundaryOf(ctx, r.PermissionsBoundary, `${at}/PermissionsBoundary`);
     const lastUsed = isRecord(r.RoleLastUsed) && typeof r.RoleLastUsed.LastUsedDate === 'string' ? r.RoleLastUsed.LastUsedDate : undefined;
-    b.roles.set(arn, {
+    b.defineRole({
       arn, accountId, name, path,
       ...(typeof r.RoleId === 'string' ? { roleId: r.RoleId } : {}),
       trustPolicy: trustId,
