@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseAllDocuments, type Document } from 'yaml';
 import { nestingMessage, tooDeepAt } from '../src/policy/describe.ts';
 import { InputProblem } from './errors.ts';
+import { duplicateKeys } from './json-duplicates.ts';
 
 const SUPPORTED = /\.(json|ya?ml|csv)$/i;
 
@@ -81,8 +82,15 @@ export function expandPaths(paths: readonly string[]): ExpandedPaths {
   return out;
 }
 
+export interface ParsedDocument {
+  value: unknown;
+  pointer: string;
+  /** JSON pointers of keys that repeat a key of the same object (JSON keeps the last value). */
+  duplicateKeys?: string[];
+}
+
 export type ParsedFile =
-  | { kind: 'documents'; documents: Array<{ value: unknown; pointer: string }> }
+  | { kind: 'documents'; documents: ParsedDocument[] }
   | { kind: 'csv'; text: string };
 
 /** Splits concatenated JSON values (`{…}{…}` or one per line) without a full second parse. */
@@ -111,7 +119,7 @@ function splitConcatenatedJson(text: string): string[] {
 }
 
 /** Refuses a document nested beyond the limit before any reader walks it (readers and reports recurse). */
-function checkedDocuments(documents: Array<{ value: unknown; pointer: string }>): ParsedFile {
+function checkedDocuments(documents: ParsedDocument[]): ParsedFile {
   for (const { value, pointer } of documents) {
     const deep = tooDeepAt(value);
     if (deep !== undefined) throw new InputProblem(`${pointer}${deep}`, nestingMessage());
@@ -120,14 +128,19 @@ function checkedDocuments(documents: Array<{ value: unknown; pointer: string }>)
 }
 
 /** One JSON value, or several concatenated; undefined when the text is not JSON (it may be YAML). */
-function parseJsonDocuments(text: string, path: string): Array<{ value: unknown; pointer: string }> | undefined {
+function parseJsonDocuments(text: string, path: string): ParsedDocument[] | undefined {
+  const json = (part: string, pointer: string): ParsedDocument => {
+    const value: unknown = JSON.parse(part);
+    const duplicates = duplicateKeys(part);
+    return duplicates.length > 0 ? { value, pointer, duplicateKeys: duplicates } : { value, pointer };
+  };
   try {
-    return [{ value: JSON.parse(text), pointer: '' }];
+    return [json(text, '')];
   } catch (err) {
     const parts = splitConcatenatedJson(text);
     if (parts.length > 1) {
       try {
-        return parts.map((p, i) => ({ value: JSON.parse(p), pointer: `(document ${i + 1})` }));
+        return parts.map((p, i) => json(p, `(document ${i + 1})`));
       } catch {
         // fall through to the original error
       }
@@ -146,7 +159,7 @@ export function parseFileText(text: string, path: string): ParsedFile {
   }
   const docs = parseAllDocuments(trimmed, { prettyErrors: false });
   const list = (Array.isArray(docs) ? docs : [docs]).filter((doc) => doc.errors.length > 0 || doc.contents !== null);
-  const out: Array<{ value: unknown; pointer: string }> = [];
+  const out: ParsedDocument[] = [];
   list.forEach((doc, i) => {
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
