@@ -49,7 +49,7 @@ function tagsOf(v: unknown, pointer: string): Tag[] {
 /** The ARN a name and path stand for; a name IAM would refuse (a newline, a colon) is an input error. */
 function namedArn(account: string, kind: IamArnKind, name: unknown, path: string, pointer: string): string {
   const arn = iamArn(account, kind, expectString(name, pointer), path);
-  if (!isIamArn(arn, kind)) throw new InputProblem(pointer, `expected an IAM name (no white space, control character or /), got ${describeValue(name)}`);
+  if (!isIamArn(arn, kind)) throw new InputProblem(pointer, `expected an IAM name (no control character, line break or /), got ${describeValue(name)}`);
   return arn;
 }
 

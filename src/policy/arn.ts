@@ -35,11 +35,11 @@ export const isArn = (value: string): boolean => WELL_FORMED.test(value);
 export type IamArnKind = 'user' | 'group' | 'role' | 'policy' | 'instance-profile';
 
 /**
- * Path segments and the name: anything but `/`, white space and control characters. IAM itself is
+ * Path segments and the name: anything but `/` and control characters or line separators. IAM itself is
  * stricter (`[\w+=,.@-]`, "IAM identifiers"); hand-written models may hold names it would refuse,
  * but never one that breaks the ARN's shape or a one-line message.
  */
-const IAM_ARN = new RegExp(`^arn:${PARTITION}:iam::(\\d{12}|aws):(user|group|role|policy|instance-profile)(?:/[^/\\s\\u0000-\\u001f\\u007f-\\u009f]+)+$`);
+const IAM_ARN = new RegExp(`^arn:${PARTITION}:iam::(\\d{12}|aws):(user|group|role|policy|instance-profile)(?:/[^/\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+)+$`);
 
 const MAX_IAM_ARN = 2048;
 

@@ -58,7 +58,8 @@ describe('isIamArn / isArn: the shape readers accept', () => {
     expect(isIamArn('=1+1:a:b:c:111122223333:user/x', 'user')).toBe(false);
     expect(isIamArn('arn:aws:iam::111122223333:user/a\nb', 'user')).toBe(false);
     expect(isIamArn('arn:aws:iam::aws:user/x', 'user')).toBe(false);
-    expect(isIamArn(`arn:aws:iam::111122223333:user${'/a'.repeat(100_000)} `, 'user')).toBe(false);
+    expect(isIamArn(`arn:aws:iam::111122223333:user${'/a'.repeat(100_000)}`, 'user')).toBe(false);
+    expect(isIamArn('arn:aws:iam::111122223333:user/a\u2028b', 'user')).toBe(false);
   });
 
   it('isArn wants a partition, a service and no control characters', () => {
