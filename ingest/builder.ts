@@ -55,6 +55,8 @@ export class ModelBuilder {
   readonly warnings: ModelWarning[] = [];
   readonly errors: InputError[] = [];
   readonly inputs: string[] = [];
+  /** `kind|key` → the fingerprint of the definition kept, to tell a repeat from a conflict. */
+  private readonly fingerprints = new Map<string, string>();
 
   warn(code: string, message: string, subject?: string, source?: SourceRef): void {
     const w: ModelWarning = { code, message };
@@ -71,6 +73,48 @@ export class ModelBuilder {
     }
     Object.assign(account, fields);
     return account;
+  }
+
+  defineUser(user: User, groupNames: string[]): void {
+    if (this.define('user', this.users, user.arn, user, [...groupNames].sort())) this.pendingGroupNames.set(user.arn, groupNames);
+  }
+
+  defineGroup(group: Group): void {
+    this.define('group', this.groups, group.arn, group);
+  }
+
+  defineRole(role: Role): void {
+    this.define('role', this.roles, role.arn, role);
+  }
+
+  /**
+   * Two files may define one principal: identical definitions merge, different ones are an input
+   * error naming both places. Either way the definition kept is the one whose source sorts first,
+   * so the model never depends on the order of the inputs. True when `value` is the one kept.
+   */
+  private define<T extends { source?: SourceRef }>(what: string, map: Map<string, T>, key: string, value: T, extra?: unknown): boolean {
+    const existing = map.get(key);
+    const fingerprint = definitionFingerprint(value, extra);
+    if (!existing) {
+      map.set(key, value);
+      this.fingerprints.set(`${what}|${key}`, fingerprint);
+      return true;
+    }
+    const keepNew = compareSources(value.source, existing.source) < 0;
+    if (this.fingerprints.get(`${what}|${key}`) !== fingerprint) this.conflict(what, key, existing.source, value.source);
+    if (!keepNew) return false;
+    map.set(key, value);
+    this.fingerprints.set(`${what}|${key}`, fingerprint);
+    return true;
+  }
+
+  private conflict(what: string, key: string, a: SourceRef | undefined, b: SourceRef | undefined): void {
+    const [first, second] = compareSources(a, b) <= 0 ? [a, b] : [b, a];
+    const where = (s: SourceRef | undefined) => (s ? `${s.file} at ${s.pointer || '/'}` : 'derived data');
+    this.errors.push({
+      file: first?.file ?? '', pointer: first?.pointer ?? '',
+      message: `expected one definition of ${what} ${key}, got a different one in ${where(second)} (identical definitions merge; make the inputs agree or give only one)`,
+    });
   }
 
   /** Adds a policy document; invalid documents become input errors (the rest of the file still loads). */
@@ -97,6 +141,11 @@ export class ModelBuilder {
     }
     const existing = this.policies.get(p.id);
     if (existing?.policy && !record.policy) return; // a reference never replaces a document
+    if (existing?.policy && record.policy) {
+      const same = definitionFingerprint(existing.policy.parsed.raw) === definitionFingerprint(record.policy.parsed.raw);
+      if (!same) this.conflict('policy', p.id, existing.source, record.source);
+      if (compareSources(record.source, existing.source) >= 0) return;
+    }
     this.policies.set(p.id, record);
   }
 
@@ -214,6 +263,24 @@ export class ModelBuilder {
       if (user) user.credentials = facts;
     }
   }
+}
+
+/** Sources in a fixed order (file, then pointer); a definition with no source sorts last. */
+function compareSources(a: SourceRef | undefined, b: SourceRef | undefined): number {
+  if (!a || !b) return a ? -1 : b ? 1 : 0;
+  const ka = `${a.file}\u0000${a.pointer}`;
+  const kb = `${b.file}\u0000${b.pointer}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** A definition's content without where it came from, with keys in a fixed order. */
+function definitionFingerprint(value: unknown, extra?: unknown): string {
+  const canonical = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(canonical);
+    if (typeof v !== 'object' || v === null) return v;
+    return Object.fromEntries(Object.keys(v).filter((k) => k !== 'source').sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+  };
+  return JSON.stringify([canonical(value), canonical(extra)]);
 }
 
 function dedupeWarnings(warnings: ModelWarning[]): ModelWarning[] {

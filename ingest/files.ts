@@ -6,7 +6,9 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, type Document } from 'yaml';
+import { nestingMessage, tooDeepAt } from '../src/policy/describe.ts';
 import { InputProblem } from './errors.ts';
+import { duplicateKeys } from './json-duplicates.ts';
 
 const SUPPORTED = /\.(json|ya?ml|csv)$/i;
 
@@ -80,8 +82,15 @@ export function expandPaths(paths: readonly string[]): ExpandedPaths {
   return out;
 }
 
+export interface ParsedDocument {
+  value: unknown;
+  pointer: string;
+  /** JSON pointers of keys that repeat a key of the same object (JSON keeps the last value). */
+  duplicateKeys?: string[];
+}
+
 export type ParsedFile =
-  | { kind: 'documents'; documents: Array<{ value: unknown; pointer: string }> }
+  | { kind: 'documents'; documents: ParsedDocument[] }
   | { kind: 'csv'; text: string };
 
 /** Splits concatenated JSON values (`{…}{…}` or one per line) without a full second parse. */
@@ -109,36 +118,59 @@ function splitConcatenatedJson(text: string): string[] {
   return parts;
 }
 
+/** Refuses a document nested beyond the limit before any reader walks it (readers and reports recurse). */
+function checkedDocuments(documents: ParsedDocument[]): ParsedFile {
+  for (const { value, pointer } of documents) {
+    const deep = tooDeepAt(value);
+    if (deep !== undefined) throw new InputProblem(`${pointer}${deep}`, nestingMessage());
+  }
+  return { kind: 'documents', documents };
+}
+
+/** One JSON value, or several concatenated; undefined when the text is not JSON (it may be YAML). */
+function parseJsonDocuments(text: string, path: string): ParsedDocument[] | undefined {
+  const json = (part: string, pointer: string): ParsedDocument => {
+    const value: unknown = JSON.parse(part);
+    const duplicates = duplicateKeys(part);
+    return duplicates.length > 0 ? { value, pointer, duplicateKeys: duplicates } : { value, pointer };
+  };
+  try {
+    return [json(text, '')];
+  } catch (err) {
+    const parts = splitConcatenatedJson(text);
+    if (parts.length > 1) {
+      try {
+        return parts.map((p, i) => json(p, `(document ${i + 1})`));
+      } catch {
+        // fall through to the original error
+      }
+    }
+    if (/\.json$/i.test(path)) throw new InputProblem('', `expected JSON, got invalid JSON (${(err as Error).message})`);
+    return undefined;
+  }
+}
+
 export function parseFileText(text: string, path: string): ParsedFile {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (/\.csv$/i.test(path) || /^user,arn,/.test(trimmed)) return { kind: 'csv', text: trimmed };
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    try {
-      return { kind: 'documents', documents: [{ value: JSON.parse(trimmed), pointer: '' }] };
-    } catch (err) {
-      const parts = splitConcatenatedJson(trimmed);
-      if (parts.length > 1) {
-        try {
-          return { kind: 'documents', documents: parts.map((p, i) => ({ value: JSON.parse(p), pointer: `(document ${i + 1})` })) };
-        } catch {
-          // fall through to the original error
-        }
-      }
-      if (/\.json$/i.test(path)) throw new InputProblem('', `expected JSON, got invalid JSON (${(err as Error).message})`);
-    }
+    const documents = parseJsonDocuments(trimmed, path);
+    if (documents) return checkedDocuments(documents);
   }
   const docs = parseAllDocuments(trimmed, { prettyErrors: false });
   const list = (Array.isArray(docs) ? docs : [docs]).filter((doc) => doc.errors.length > 0 || doc.contents !== null);
-  const out: Array<{ value: unknown; pointer: string }> = [];
+  const out: ParsedDocument[] = [];
   list.forEach((doc, i) => {
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
       const line = e.linePos?.[0]?.line;
-      throw new InputProblem(line ? `line ${line}` : '', `expected YAML, got ${e.message.split('\n')[0]}`);
+      // yaml's composer recurses: a stack overflow is its way of saying "too deep"
+      const detail = /call stack/i.test(e.message) ? nestingMessage() : `expected YAML, got ${e.message.split('\n')[0]}`;
+      throw new InputProblem(line ? `line ${line}` : '', detail);
     }
     out.push({ value: yamlToJs(doc), pointer: list.length > 1 ? `(document ${i + 1})` : '' });
   });
-  return { kind: 'documents', documents: out };
+  return checkedDocuments(out);
 }
 
 /**
@@ -155,6 +187,7 @@ function yamlToJs(doc: Document.Parsed): unknown {
     if (err instanceof ReferenceError && /alias count/i.test(err.message)) {
       throw new InputProblem('', `expected YAML whose aliases expand to at most ${MAX_ALIAS_EXPANSION} nodes, got an alias expansion bomb (billion laughs): refused`);
     }
+    if (err instanceof RangeError) throw new InputProblem('', nestingMessage());
     throw err;
   }
 }

@@ -73,8 +73,11 @@ export async function loadInputs(paths: readonly string[], opts: { strict?: bool
         readCredentialReportCsv(parsed.text, file, b);
         continue;
       }
-      for (const { value, pointer } of parsed.documents) {
+      for (const { value, pointer, duplicateKeys } of parsed.documents) {
         documents++;
+        for (const at of duplicateKeys ?? []) {
+          b.warn('duplicate-key', `${file}: ${pointer}${at}: duplicate key: JSON keeps the last value (YAML refuses duplicates)`, undefined, { file, pointer: `${pointer}${at}` });
+        }
         const reader = READERS.find((r) => r.detect(value));
         if (!reader || !isRecord(value)) {
           b.errors.push({ file, pointer: pointer || '/', message: 'expected a GAAD export, an account model, an organization, Identity Center data, a credential report or resource policies, got a document of none of these shapes' });

@@ -5,10 +5,11 @@
  * result is the same model a GAAD export of that account gives.
  */
 import { inlinePolicyId, resourcePolicyId, trustPolicyId } from '../../src/model/ids.ts';
-import { accountOfArn, iamArn, isAccountId, rootArn } from '../../src/policy/arn.ts';
+import { pointerPart } from '../../src/policy/parse.ts';
+import { accountOfArn, iamArn, isAccountId, isIamArn, rootArn, type IamArnKind } from '../../src/policy/arn.ts';
 import type { Tag } from '../../src/model/types.ts';
 import type { ModelBuilder } from '../builder.ts';
-import { describeValue, expectArray, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
+import { describeValue, expectArn, expectArray, expectIamArn, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
 import { addOrgPolicy } from './organization.ts';
 
 export const isAccountModel = (doc: unknown): boolean => isRecord(doc) && Array.isArray(doc.accounts);
@@ -27,21 +28,35 @@ function accountId(v: unknown, pointer: string): string {
   return id;
 }
 
+/** Tag values are strings; YAML may give a number or boolean for an unquoted one. */
+function tagValue(v: unknown, pointer: string): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw new InputProblem(pointer, `expected a tag value string, got ${describeValue(v)}`);
+}
+
 function tagsOf(v: unknown, pointer: string): Tag[] {
   if (v === undefined) return [];
   if (Array.isArray(v)) {
     return v.map((t, i) => {
       const tag = expectRecord(t, `${pointer}/${i}`);
-      return { key: expectString(tag.key ?? tag.Key, `${pointer}/${i}/key`), value: String(tag.value ?? tag.Value ?? '') };
+      return { key: expectString(tag.key ?? tag.Key, `${pointer}/${i}/key`), value: tagValue(tag.value ?? tag.Value, `${pointer}/${i}/value`) };
     });
   }
-  return Object.entries(expectRecord(v, pointer)).map(([key, value]) => ({ key, value: String(value) }));
+  return Object.entries(expectRecord(v, pointer)).map(([key, value]) => ({ key, value: tagValue(value, `${pointer}/${pointerPart(key)}`) }));
+}
+
+/** The ARN a name and path stand for; a name IAM would refuse (a newline, a colon) is an input error. */
+function namedArn(account: string, kind: IamArnKind, name: unknown, path: string, pointer: string): string {
+  const arn = iamArn(account, kind, expectString(name, pointer), path);
+  if (!isIamArn(arn, kind)) throw new InputProblem(pointer, `expected an IAM name (no control character, line break or /), got ${describeValue(name)}`);
+  return arn;
 }
 
 function pathOf(v: unknown, pointer: string): string {
   if (v === undefined) return '/';
   const path = expectString(v, pointer);
-  if (!path.startsWith('/') || !path.endsWith('/')) throw new InputProblem(pointer, `expected a path such as "/" or "/service-role/", got ${JSON.stringify(path)}`);
+  if (!path.startsWith('/') || !path.endsWith('/')) throw new InputProblem(pointer, `expected a path such as "/" or "/service-role/", got ${describeValue(path)}`);
   return path;
 }
 
@@ -49,11 +64,12 @@ function pathOf(v: unknown, pointer: string): string {
 function policyRef(ctx: Ctx, v: unknown, pointer: string): string {
   const ref = expectString(v, pointer);
   if (ref.startsWith('arn:')) {
+    expectIamArn(ref, 'policy', pointer);
     ctx.b.referencePolicy(ref, ref.split('/').pop()!);
     return ref;
   }
   const arn = ctx.policyNames.get(ref);
-  if (!arn) throw new InputProblem(pointer, `expected a policy ARN or the name of a policy in this account's "policies", got ${JSON.stringify(ref)}`);
+  if (!arn) throw new InputProblem(pointer, `expected a policy ARN or the name of a policy in this account's "policies", got ${describeValue(ref)}`);
   return arn;
 }
 
@@ -77,7 +93,7 @@ export function shortPrincipal(value: string, account: string): { type: 'AWS' | 
   if (isAccountId(value)) return { type: 'AWS', value: rootArn(value) };
   if (/\.amazonaws\.com(\.cn)?$/.test(value)) return { type: 'Service', value };
   const m = /^(?:([^:/]+):)?(user|role|group|saml-provider|oidc-provider)\/(.+)$/.exec(value);
-  if (!m || (m[1] !== undefined && !isAccountId(m[1]))) throw new InputProblem('', `expected a principal (user/NAME, role/NAME, ACCOUNT:role/NAME, an ARN, an account id, a service or *), got ${JSON.stringify(value)}`);
+  if (!m || (m[1] !== undefined && !isAccountId(m[1]))) throw new InputProblem('', `expected a principal (user/NAME, role/NAME, ACCOUNT:role/NAME, an ARN, an account id, a service or *), got ${describeValue(value)}`);
   const [, acct = account, kind, rest] = m;
   const slash = rest.lastIndexOf('/');
   const path = slash < 0 ? '/' : `/${rest.slice(0, slash)}/`;
@@ -131,8 +147,8 @@ function readAccount(b: ModelBuilder, file: string, raw: Record<string, unknown>
   expectArray(raw.policies, `${at}/policies`).forEach((p, i) => guard(ctx, () => {
     const pAt = `${at}/policies/${i}`;
     const entry = expectRecord(p, pAt);
-    const arn = entry.arn !== undefined ? expectString(entry.arn, `${pAt}/arn`)
-      : iamArn(account, 'policy', expectString(entry.name, `${pAt}/name`), pathOf(entry.path, `${pAt}/path`));
+    const arn = entry.arn !== undefined ? expectIamArn(entry.arn, 'policy', `${pAt}/arn`)
+      : namedArn(account, 'policy', entry.name, pathOf(entry.path, `${pAt}/path`), `${pAt}/name`);
     const name = typeof entry.name === 'string' ? entry.name : arn.split('/').pop()!;
     ctx.policyNames.set(name, arn);
     if (entry.document === undefined) b.referencePolicy(arn, name);
@@ -144,9 +160,9 @@ function readAccount(b: ModelBuilder, file: string, raw: Record<string, unknown>
     const gAt = `${at}/groups/${i}`;
     const entry = expectRecord(g, gAt);
     const name = expectString(entry.name, `${gAt}/name`);
-    const arn = iamArn(account, 'group', name, pathOf(entry.path, `${gAt}/path`));
+    const arn = namedArn(account, 'group', name, pathOf(entry.path, `${gAt}/path`), `${gAt}/name`);
     groupNames.add(name);
-    b.groups.set(arn, {
+    b.defineGroup({
       arn, name, path: pathOf(entry.path, `${gAt}/path`), accountId: account,
       managedPolicies: expectArray(entry.policies, `${gAt}/policies`).map((p, j) => policyRef(ctx, p, `${gAt}/policies/${j}`)).sort(),
       inlinePolicies: inlineOf(ctx, arn, entry.inline, `${gAt}/inline`),
@@ -159,17 +175,17 @@ function readAccount(b: ModelBuilder, file: string, raw: Record<string, unknown>
     const entry = expectRecord(u, uAt);
     const name = expectString(entry.name, `${uAt}/name`);
     const path = pathOf(entry.path, `${uAt}/path`);
-    const arn = iamArn(account, 'user', name, path);
+    const arn = namedArn(account, 'user', name, path, `${uAt}/name`);
     const boundary = entry.boundary === undefined ? undefined : policyRef(ctx, entry.boundary, `${uAt}/boundary`);
-    b.users.set(arn, {
+    const groupNames = expectArray(entry.groups, `${uAt}/groups`).map((g, j) => expectString(g, `${uAt}/groups/${j}`));
+    b.defineUser({
       arn, name, path, accountId: account, groups: [],
       managedPolicies: expectArray(entry.policies, `${uAt}/policies`).map((p, j) => policyRef(ctx, p, `${uAt}/policies/${j}`)).sort(),
       inlinePolicies: inlineOf(ctx, arn, entry.inline, `${uAt}/inline`),
       ...(boundary ? { boundary } : {}),
       tags: tagsOf(entry.tags, `${uAt}/tags`),
       source: { file, pointer: uAt },
-    });
-    b.pendingGroupNames.set(arn, expectArray(entry.groups, `${uAt}/groups`).map((g, j) => expectString(g, `${uAt}/groups/${j}`)));
+    }, groupNames);
   }));
 
   expectArray(raw.roles, `${at}/roles`).forEach((r, i) => guard(ctx, () => {
@@ -177,19 +193,19 @@ function readAccount(b: ModelBuilder, file: string, raw: Record<string, unknown>
     const entry = expectRecord(r, rAt);
     const name = expectString(entry.name, `${rAt}/name`);
     const path = pathOf(entry.path, `${rAt}/path`);
-    const arn = iamArn(account, 'role', name, path);
+    const arn = namedArn(account, 'role', name, path, `${rAt}/name`);
     if (entry.trust === undefined) throw new InputProblem(`${rAt}/trust`, 'expected a trust policy document or a list of principals, got nothing');
     const trustId = trustPolicyId(arn);
     b.addPolicy({ id: trustId, name: `${name} trust policy`, kind: 'trust', type: 'trust', document: trustDocument(entry.trust, account, `${rAt}/trust`), source: { file, pointer: `${rAt}/trust` } });
     const profiles = expectArray(entry.instanceProfiles, `${rAt}/instanceProfiles`).map((p, j) => {
       const profileName = expectString(p, `${rAt}/instanceProfiles/${j}`);
-      const profileArn = iamArn(account, 'instance-profile', profileName);
+      const profileArn = namedArn(account, 'instance-profile', profileName, '/', `${rAt}/instanceProfiles/${j}`);
       const existing = b.instanceProfiles.get(profileArn);
       b.instanceProfiles.set(profileArn, { arn: profileArn, name: profileName, path: '/', accountId: account, roles: [...new Set([...(existing?.roles ?? []), arn])].sort() });
       return profileArn;
     });
     const boundary = entry.boundary === undefined ? undefined : policyRef(ctx, entry.boundary, `${rAt}/boundary`);
-    b.roles.set(arn, {
+    b.defineRole({
       arn, name, path, accountId: account, trustPolicy: trustId,
       managedPolicies: expectArray(entry.policies, `${rAt}/policies`).map((p, j) => policyRef(ctx, p, `${rAt}/policies/${j}`)).sort(),
       inlinePolicies: inlineOf(ctx, arn, entry.inline, `${rAt}/inline`),
@@ -204,7 +220,7 @@ function readAccount(b: ModelBuilder, file: string, raw: Record<string, unknown>
   expectArray(raw.resources, `${at}/resources`).forEach((r, i) => guard(ctx, () => {
     const rAt = `${at}/resources/${i}`;
     const entry = expectRecord(r, rAt);
-    const arn = expectString(entry.arn, `${rAt}/arn`);
+    const arn = expectArn(entry.arn, `${rAt}/arn`);
     const owner = accountOfArn(arn) ?? account;
     const resource = { arn, accountId: owner, service: arn.split(':')[2] ?? '', tags: tagsOf(entry.tags, `${rAt}/tags`), source: { file, pointer: rAt } };
     if (entry.policy !== undefined) {
@@ -233,7 +249,7 @@ function readOrganization(b: ModelBuilder, file: string, raw: Record<string, unk
     expectArray(v, pointer).map((p, i) => {
       const name = expectString(p, `${pointer}/${i}`);
       const id = names.get(name);
-      if (!id || !id.startsWith(`${type}:`)) throw new InputProblem(`${pointer}/${i}`, `expected the name of a ${type.toUpperCase()} in organization.policies, got ${JSON.stringify(name)}`);
+      if (!id || !id.startsWith(`${type}:`)) throw new InputProblem(`${pointer}/${i}`, `expected the name of a ${type.toUpperCase()} in organization.policies, got ${describeValue(name)}`);
       return id;
     });
   const root = expectRecord(raw.root, `${at}/root`);

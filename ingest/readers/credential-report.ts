@@ -5,7 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import type { CredentialFacts } from '../../src/model/types.ts';
 import type { ModelBuilder } from '../builder.ts';
-import { isRecord } from '../errors.ts';
+import { describeValue, isRecord } from '../errors.ts';
 
 export const isCredentialReportJson = (doc: unknown): boolean => isRecord(doc) && typeof doc.Content === 'string' && String(doc.ReportFormat ?? 'text/csv') === 'text/csv';
 
@@ -32,7 +32,7 @@ export function readCredentialReportCsv(text: string, file: string, b: ModelBuil
   const header = rows[0]?.row ?? [];
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length > 0) {
-    b.errors.push({ file, pointer: 'line 1', message: `expected a credential report header with ${missing.join(', ')}, got ${JSON.stringify(header.join(','))}` });
+    b.errors.push({ file, pointer: 'line 1', message: `expected a credential report header with ${missing.join(', ')}, got ${describeValue(header.join(','))}` });
     return;
   }
   const col = (row: string[], name: string): string | undefined => row[header.indexOf(name)];

@@ -5,10 +5,10 @@
  * strings; the account comes from the ARNs, so pages and accounts can be mixed freely.
  */
 import { inlinePolicyId, trustPolicyId } from '../../src/model/ids.ts';
-import { accountOfArn } from '../../src/policy/arn.ts';
+import { accountOfArn, type IamArnKind } from '../../src/policy/arn.ts';
 import type { Tag } from '../../src/model/types.ts';
 import type { ModelBuilder } from '../builder.ts';
-import { expectArray, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
+import { expectArray, expectIamArn, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
 
 export const isGaad = (doc: unknown): boolean =>
   isRecord(doc) && (['UserDetailList', 'GroupDetailList', 'RoleDetailList'].some((k) => k in doc) ||
@@ -25,10 +25,10 @@ const tagsOf = (v: unknown, pointer: string): Tag[] =>
     return { key: expectString(tag.Key, `${pointer}/${i}/Key`), value: typeof tag.Value === 'string' ? tag.Value : '' };
   });
 
-function accountFrom(arn: string, pointer: string): string {
-  const account = accountOfArn(arn);
-  if (!account) throw new InputProblem(pointer, `expected an ARN with a 12-digit account, got ${JSON.stringify(arn)}`);
-  return account;
+/** A principal's ARN and the account it names (an IAM ARN of a principal always names one). */
+function principalArn(v: unknown, kind: IamArnKind, pointer: string): { arn: string; accountId: string } {
+  const arn = expectIamArn(v, kind, pointer);
+  return { arn, accountId: accountOfArn(arn)! };
 }
 
 function inlinePolicies(ctx: Ctx, ownerArn: string, list: unknown, pointer: string, nameKey = 'PolicyName', docKey = 'PolicyDocument'): string[] {
@@ -45,7 +45,7 @@ function inlinePolicies(ctx: Ctx, ownerArn: string, list: unknown, pointer: stri
 function attached(ctx: Ctx, list: unknown, pointer: string): string[] {
   return expectArray(list, pointer).map((p, i) => {
     const entry = expectRecord(p, `${pointer}/${i}`);
-    const arn = expectString(entry.PolicyArn, `${pointer}/${i}/PolicyArn`);
+    const arn = expectIamArn(entry.PolicyArn, 'policy', `${pointer}/${i}/PolicyArn`);
     ctx.b.referencePolicy(arn, typeof entry.PolicyName === 'string' ? entry.PolicyName : arn.split('/').pop()!);
     return arn;
   });
@@ -53,7 +53,7 @@ function attached(ctx: Ctx, list: unknown, pointer: string): string[] {
 
 function boundaryOf(ctx: Ctx, v: unknown, pointer: string): string | undefined {
   if (v === undefined) return undefined;
-  const arn = expectString(expectRecord(v, pointer).PermissionsBoundaryArn, `${pointer}/PermissionsBoundaryArn`);
+  const arn = expectIamArn(expectRecord(v, pointer).PermissionsBoundaryArn, 'policy', `${pointer}/PermissionsBoundaryArn`);
   ctx.b.referencePolicy(arn, arn.split('/').pop()!);
   return arn;
 }
@@ -82,7 +82,7 @@ export function readGaad(doc: Record<string, unknown>, file: string, b: ModelBui
   const ctx: Ctx = { b, file };
 
   each(ctx, doc.Policies, `${base}/Policies`, (p, at) => {
-    const arn = expectString(p.Arn, `${at}/Arn`);
+    const arn = expectIamArn(p.Arn, 'policy', `${at}/Arn`);
     const name = expectString(p.PolicyName, `${at}/PolicyName`);
     const versions = expectArray(p.PolicyVersionList, `${at}/PolicyVersionList`);
     const index = versions.findIndex((v) => isRecord(v) && (v.IsDefaultVersion === true || (p.DefaultVersionId !== undefined && v.VersionId === p.DefaultVersionId)));
@@ -101,10 +101,9 @@ export function readGaad(doc: Record<string, unknown>, file: string, b: ModelBui
   });
 
   each(ctx, doc.GroupDetailList, `${base}/GroupDetailList`, (g, at) => {
-    const arn = expectString(g.Arn, `${at}/Arn`);
-    const accountId = accountFrom(arn, `${at}/Arn`);
+    const { arn, accountId } = principalArn(g.Arn, 'group', `${at}/Arn`);
     b.account(accountId, { external: false });
-    b.groups.set(arn, {
+    b.defineGroup({
       arn, accountId,
       name: expectString(g.GroupName, `${at}/GroupName`),
       path: typeof g.Path === 'string' ? g.Path : '/',
@@ -116,11 +115,11 @@ export function readGaad(doc: Record<string, unknown>, file: string, b: ModelBui
   });
 
   each(ctx, doc.UserDetailList, `${base}/UserDetailList`, (u, at) => {
-    const arn = expectString(u.Arn, `${at}/Arn`);
-    const accountId = accountFrom(arn, `${at}/Arn`);
+    const { arn, accountId } = principalArn(u.Arn, 'user', `${at}/Arn`);
     b.account(accountId, { external: false });
     const boundary = boundaryOf(ctx, u.PermissionsBoundary, `${at}/PermissionsBoundary`);
-    b.users.set(arn, {
+    const groupNames = expectArray(u.GroupList, `${at}/GroupList`).map((g, i) => expectString(g, `${at}/GroupList/${i}`));
+    b.defineUser({
       arn, accountId,
       name: expectString(u.UserName, `${at}/UserName`),
       path: typeof u.Path === 'string' ? u.Path : '/',
@@ -132,13 +131,11 @@ export function readGaad(doc: Record<string, unknown>, file: string, b: ModelBui
       tags: tagsOf(u.Tags, `${at}/Tags`),
       ...(typeof u.CreateDate === 'string' ? { createDate: u.CreateDate } : {}),
       source: { file, pointer: at },
-    });
-    b.pendingGroupNames.set(arn, expectArray(u.GroupList, `${at}/GroupList`).map((g, i) => expectString(g, `${at}/GroupList/${i}`)));
+    }, groupNames);
   });
 
   each(ctx, doc.RoleDetailList, `${base}/RoleDetailList`, (r, at) => {
-    const arn = expectString(r.Arn, `${at}/Arn`);
-    const accountId = accountFrom(arn, `${at}/Arn`);
+    const { arn, accountId } = principalArn(r.Arn, 'role', `${at}/Arn`);
     const name = expectString(r.RoleName, `${at}/RoleName`);
     const path = typeof r.Path === 'string' ? r.Path : '/';
     b.account(accountId, { external: false });
@@ -146,7 +143,7 @@ export function readGaad(doc: Record<string, unknown>, file: string, b: ModelBui
     b.addPolicy({ id: trustId, name: `${name} trust policy`, kind: 'trust', type: 'trust', document: r.AssumeRolePolicyDocument, source: { file, pointer: `${at}/AssumeRolePolicyDocument` } });
     const profiles: string[] = [];
     each(ctx, r.InstanceProfileList, `${at}/InstanceProfileList`, (ip, ipAt) => {
-      const ipArn = expectString(ip.Arn, `${ipAt}/Arn`);
+      const ipArn = expectIamArn(ip.Arn, 'instance-profile', `${ipAt}/Arn`);
       profiles.push(ipArn);
       const existing = b.instanceProfiles.get(ipArn);
       b.instanceProfiles.set(ipArn, {
@@ -158,7 +155,7 @@ export function readGaad(doc: Record<string, unknown>, file: string, b: ModelBui
     });
     const boundary = boundaryOf(ctx, r.PermissionsBoundary, `${at}/PermissionsBoundary`);
     const lastUsed = isRecord(r.RoleLastUsed) && typeof r.RoleLastUsed.LastUsedDate === 'string' ? r.RoleLastUsed.LastUsedDate : undefined;
-    b.roles.set(arn, {
+    b.defineRole({
       arn, accountId, name, path,
       ...(typeof r.RoleId === 'string' ? { roleId: r.RoleId } : {}),
       trustPolicy: trustId,

@@ -8,7 +8,7 @@ import { inlinePolicyId, trustPolicyId } from '../../src/model/ids.ts';
 import { iamArn } from '../../src/policy/arn.ts';
 import type { IdentityCenterAssignment, IdentityCenterPrincipal } from '../../src/model/types.ts';
 import type { ModelBuilder } from '../builder.ts';
-import { expectArray, expectRecord, expectString, isRecord } from '../errors.ts';
+import { describeValue, expectAccountId, expectArray, expectIamArn, forEachElement, expectRecord, expectString, isRecord } from '../errors.ts';
 
 export const isIdentityCenter = (doc: unknown): boolean => isRecord(doc) && Array.isArray(doc.PermissionSets);
 
@@ -31,8 +31,7 @@ function findSsoRole(b: ModelBuilder, account: string, setName: string): string 
 export function readIdentityCenter(doc: Record<string, unknown>, file: string, b: ModelBuilder, base = ''): void {
   const store = typeof doc.IdentityStoreId === 'string' ? doc.IdentityStoreId : 'identity-store';
   const sets = new Map<string, PermissionSet>();
-  expectArray(doc.PermissionSets, `${base}/PermissionSets`).forEach((p, i) => {
-    const at = `${base}/PermissionSets/${i}`;
+  forEachElement(b.errors, file, doc.PermissionSets, `${base}/PermissionSets`, (p, at) => {
     const ps = expectRecord(isRecord(p) && isRecord(p.PermissionSet) ? { ...p.PermissionSet, ...p } : p, at);
     const arn = expectString(ps.PermissionSetArn, `${at}/PermissionSetArn`);
     const set: PermissionSet = { arn, name: expectString(ps.Name, `${at}/Name`), managed: [] };
@@ -41,7 +40,7 @@ export function readIdentityCenter(doc: Record<string, unknown>, file: string, b
       b.addPolicy({ id: set.inline, name: `${set.name} inline policy`, kind: 'permission-set', type: 'identity', document: ps.InlinePolicy, source: { file, pointer: `${at}/InlinePolicy` } });
     }
     expectArray(ps.AttachedManagedPolicies, `${at}/AttachedManagedPolicies`).forEach((m, j) => {
-      const policyArn = expectString(expectRecord(m, `${at}/AttachedManagedPolicies/${j}`).Arn, `${at}/AttachedManagedPolicies/${j}/Arn`);
+      const policyArn = expectIamArn(expectRecord(m, `${at}/AttachedManagedPolicies/${j}`).Arn, 'policy', `${at}/AttachedManagedPolicies/${j}/Arn`);
       b.referencePolicy(policyArn, policyArn.split('/').pop()!);
       set.managed.push(policyArn);
     });
@@ -54,34 +53,33 @@ export function readIdentityCenter(doc: Record<string, unknown>, file: string, b
 
   const principals: IdentityCenterPrincipal[] = [];
   const memberships = new Map<string, string[]>();
-  expectArray(doc.GroupMemberships, `${base}/GroupMemberships`).forEach((m, i) => {
+  forEachElement(b.errors, file, doc.GroupMemberships, `${base}/GroupMemberships`, (m, _at, i) => {
     const entry = expectRecord(m, `${base}/GroupMemberships/${i}`);
     const userId = isRecord(entry.MemberId) ? expectString(entry.MemberId.UserId, `${base}/GroupMemberships/${i}/MemberId/UserId`) : expectString(entry.UserId, `${base}/GroupMemberships/${i}/UserId`);
     const groupId = expectString(entry.GroupId, `${base}/GroupMemberships/${i}/GroupId`);
     memberships.set(userId, [...(memberships.get(userId) ?? []), `idc-group:${store}/${groupId}`]);
   });
-  expectArray(doc.Users, `${base}/Users`).forEach((u, i) => {
+  forEachElement(b.errors, file, doc.Users, `${base}/Users`, (u, _at, i) => {
     const user = expectRecord(u, `${base}/Users/${i}`);
     const id = expectString(user.UserId, `${base}/Users/${i}/UserId`);
     principals.push({ id: `idc-user:${store}/${id}`, kind: 'idc-user', name: String(user.UserName ?? user.DisplayName ?? id), groups: (memberships.get(id) ?? []).sort() });
   });
-  expectArray(doc.Groups, `${base}/Groups`).forEach((g, i) => {
+  forEachElement(b.errors, file, doc.Groups, `${base}/Groups`, (g, _at, i) => {
     const group = expectRecord(g, `${base}/Groups/${i}`);
     const id = expectString(group.GroupId, `${base}/Groups/${i}/GroupId`);
     principals.push({ id: `idc-group:${store}/${id}`, kind: 'idc-group', name: String(group.DisplayName ?? id), groups: [] });
   });
 
   const assignments: IdentityCenterAssignment[] = [];
-  expectArray(doc.AccountAssignments, `${base}/AccountAssignments`).forEach((a, i) => {
-    const at = `${base}/AccountAssignments/${i}`;
+  forEachElement(b.errors, file, doc.AccountAssignments, `${base}/AccountAssignments`, (a, at) => {
     const entry = expectRecord(a, at);
     const setArn = expectString(entry.PermissionSetArn, `${at}/PermissionSetArn`);
     const set = sets.get(setArn);
-    const accountId = expectString(entry.AccountId, `${at}/AccountId`);
+    const accountId = expectAccountId(entry.AccountId, `${at}/AccountId`);
     const kind = entry.PrincipalType === 'GROUP' ? 'idc-group' : 'idc-user';
     const principalId = `${kind}:${store}/${expectString(entry.PrincipalId, `${at}/PrincipalId`)}`;
     if (!set) {
-      b.errors.push({ file, pointer: `${at}/PermissionSetArn`, message: `expected a permission set listed in PermissionSets, got ${JSON.stringify(setArn)}` });
+      b.errors.push({ file, pointer: `${at}/PermissionSetArn`, message: `expected a permission set listed in PermissionSets, got ${describeValue(setArn)}` });
       return;
     }
     let roleArn = findSsoRole(b, accountId, set.name);

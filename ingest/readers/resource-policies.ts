@@ -9,9 +9,9 @@
  */
 import { basename } from 'node:path';
 import { resourcePolicyId } from '../../src/model/ids.ts';
-import { accountOfArn, isAccountId } from '../../src/policy/arn.ts';
+import { accountOfArn, isAccountId, isArn } from '../../src/policy/arn.ts';
 import type { ModelBuilder } from '../builder.ts';
-import { expectArray, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
+import { describeValue, expectArn, expectArray, expectRecord, InputProblem, isRecord } from '../errors.ts';
 
 export const isResourcePolicyBundle = (doc: unknown): boolean => isRecord(doc) && Array.isArray(doc.ResourcePolicies);
 
@@ -35,8 +35,7 @@ export function readResourcePolicyBundle(doc: Record<string, unknown>, file: str
     const at = `${base}/ResourcePolicies/${i}`;
     try {
       const e = expectRecord(entry, at);
-      const arn = expectString(e.ResourceArn, `${at}/ResourceArn`);
-      if (!arn.startsWith('arn:')) throw new InputProblem(`${at}/ResourceArn`, `expected an ARN, got ${JSON.stringify(arn)}`);
+      const arn = expectArn(e.ResourceArn, `${at}/ResourceArn`);
       const owner = e.ResourceOwner ?? e.AccountId;
       addResourcePolicy(b, arn, e.Policy, file, `${at}/Policy`, typeof owner === 'string' && isAccountId(owner) ? owner : undefined);
     } catch (err) {
@@ -71,6 +70,10 @@ export function readNativeResourcePolicy(doc: Record<string, unknown>, file: str
     pointer = `${base}/Policy`;
   }
   arn ??= arnFromFileName(file);
+  if (arn !== undefined && !isArn(arn)) {
+    b.errors.push({ file, pointer: base || '/', message: `expected the resource's ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE), got ${describeValue(arn)}` });
+    return;
+  }
   if (!arn) {
     b.errors.push({ file, pointer: base || '/', message: 'expected the resource ARN: name the file after it (e.g. "arn:aws:s3:::my-bucket.json") or use a {"ResourcePolicies": [{"ResourceArn", "Policy"}]} bundle' });
     return;

@@ -20,6 +20,37 @@ export const ACCOUNT_ID = /^\d{12}$/;
 
 export const isAccountId = (value: string | undefined): boolean => value !== undefined && ACCOUNT_ID.test(value);
 
+/** `aws`, `aws-cn`, `aws-us-gov`, `aws-iso-b`, … */
+const PARTITION = 'aws(?:-[a-z]+)*';
+
+/**
+ * A well-formed ARN: partition, lower-case service, region, an account id (or none, or `aws`),
+ * and a resource free of control characters.
+ */
+const WELL_FORMED = new RegExp(`^arn:${PARTITION}:[a-z0-9-]+:[a-z0-9-]*:(?:\\d{12}|aws)?:[^\\u0000-\\u001f\\u007f]+$`);
+
+export const isArn = (value: string): boolean => WELL_FORMED.test(value);
+
+/** The IAM kinds an export names by ARN, with a path: `arn:PARTITION:iam::ACCOUNT:KIND/PATH/NAME`. */
+export type IamArnKind = 'user' | 'group' | 'role' | 'policy' | 'instance-profile';
+
+/**
+ * Path segments and the name: anything but `/` and control characters or line separators. IAM itself is
+ * stricter (`[\w+=,.@-]`, "IAM identifiers"); hand-written models may hold names it would refuse,
+ * but never one that breaks the ARN's shape or a one-line message.
+ */
+const IAM_ARN = new RegExp(`^arn:${PARTITION}:iam::(\\d{12}|aws):(user|group|role|policy|instance-profile)(?:/[^/\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+)+$`);
+
+const MAX_IAM_ARN = 2048;
+
+/** True when `value` is an IAM ARN of that kind; only policies may belong to `aws` (AWS-managed). */
+export function isIamArn(value: string, kind: IamArnKind): boolean {
+  // IAM caps ARNs at 2048 characters; the cap also keeps the path's backtracking bounded
+  if (value.length > MAX_IAM_ARN) return false;
+  const m = IAM_ARN.exec(value);
+  return m !== null && m[2] === kind && (m[1] !== 'aws' || kind === 'policy');
+}
+
 /** Splits `arn:partition:service:region:account:resource`; undefined when not an ARN. */
 export function parseArn(arn: string): ArnParts | undefined {
   if (!arn.startsWith('arn:')) return undefined;

@@ -14,19 +14,14 @@ import {
   type PrincipalBlock,
   type PrincipalKind,
 } from './types.ts';
+import { describeValue, MAX_NESTING_DEPTH, nestingMessage, tooDeepAt } from './describe.ts';
 
 const POLICY_KEYS = new Set(['Version', 'Id', 'Statement']);
 const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition']);
 const PRINCIPAL_KINDS: readonly PrincipalKind[] = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 const ACTION_PATTERN = /^[A-Za-z0-9*?-]+:[A-Za-z0-9*?_-]+$/;
 
-const describe = (value: unknown): string => {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  return String(value);
-};
+const describe = describeValue;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -151,6 +146,8 @@ function parseVersion(value: unknown): PolicyVersion {
 export function parsePolicy(input: unknown): ParsedPolicy {
   if (isParsedPolicy(input)) return input;
   const raw = decodeDocument(input);
+  const deep = tooDeepAt(raw, MAX_NESTING_DEPTH);
+  if (deep !== undefined) throw new PolicyError(deep, nestingMessage());
   if (!isObject(raw)) throw new PolicyError('', `expected a policy document object, got ${describe(raw)}`);
   for (const key of Object.keys(raw)) {
     if (!POLICY_KEYS.has(key)) throw new PolicyError(`/${pointerPart(key)}`, `expected Version, Id or Statement, got ${describe(key)}`);

@@ -2,6 +2,7 @@
  * The policy engine's public contracts. Everything the rest of iamgraph knows about policies
  * goes through these types; the engine's internals (matchers, operators) stay behind them.
  */
+import { oneLine } from './describe.ts';
 
 /** Where a policy comes from; decides how AWS combines it (IAM User Guide, "Policy evaluation logic"). */
 export type PolicyType = 'identity' | 'boundary' | 'session' | 'scp' | 'rcp' | 'resource' | 'trust';
@@ -61,7 +62,7 @@ export class PolicyError extends Error {
     readonly pointer: string,
     readonly detail: string,
   ) {
-    super(`${pointer || '/'}: ${detail}`);
+    super(oneLine(`${pointer || '/'}: ${detail}`));
     this.name = 'PolicyError';
   }
 }

@@ -3,7 +3,7 @@
  * partitions aws, aws-cn, aws-us-gov). Every other module builds and reads ARNs through it.
  */
 import { describe, expect, it } from 'vitest';
-import { accountOfPrincipalValue, isAccountId, isRootArn, namesWholeAccount, parseRoleSessionArn, partitionOf, principalValueArn, roleSessionArn, rootArn, shortName } from '../../src/policy/arn.ts';
+import { accountOfPrincipalValue, isAccountId, isArn, isIamArn, isRootArn, namesWholeAccount, parseRoleSessionArn, partitionOf, principalValueArn, roleSessionArn, rootArn, shortName } from '../../src/policy/arn.ts';
 import { evaluate } from '../../src/policy/evaluate/index.ts';
 import { makeContext } from '../../src/policy/context.ts';
 import { compilePolicy } from '../../src/policy/compile.ts';
@@ -43,5 +43,29 @@ describe('ARNs and account ids', () => {
       context: makeContext({}, 'closed'), identityPolicies: [allowAssume], resourcePolicy: trust, resourcePolicyKind: 'trust',
     });
     expect(d.decision).toBe('allowed');
+  });
+});
+
+describe('isIamArn / isArn: the shape readers accept', () => {
+  it('accepts IAM ARNs of the kind, with paths and partitions', () => {
+    expect(isIamArn('arn:aws:iam::111122223333:user/x', 'user')).toBe(true);
+    expect(isIamArn('arn:aws-us-gov:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_a_1', 'role')).toBe(true);
+    expect(isIamArn('arn:aws:iam::aws:policy/AdministratorAccess', 'policy')).toBe(true);
+  });
+
+  it('refuses other kinds, foreign prefixes, line breaks, aws-owned principals and overlong values', () => {
+    expect(isIamArn('arn:aws:iam::111122223333:role/x', 'user')).toBe(false);
+    expect(isIamArn('=1+1:a:b:c:111122223333:user/x', 'user')).toBe(false);
+    expect(isIamArn('arn:aws:iam::111122223333:user/a\nb', 'user')).toBe(false);
+    expect(isIamArn('arn:aws:iam::aws:user/x', 'user')).toBe(false);
+    expect(isIamArn(`arn:aws:iam::111122223333:user${'/a'.repeat(100_000)}`, 'user')).toBe(false);
+    expect(isIamArn('arn:aws:iam::111122223333:user/a\u2028b', 'user')).toBe(false);
+  });
+
+  it('isArn wants a partition, a service and no control characters', () => {
+    expect(isArn('arn:aws:s3:::bucket/key with space')).toBe(true);
+    expect(isArn('arn:aws:sqs:eu-west-1:111122223333:q')).toBe(true);
+    expect(isArn('arn:aws:s3:::b\u0000')).toBe(false);
+    expect(isArn('arn:aws:s3:1:b')).toBe(false);
   });
 });

@@ -79,7 +79,7 @@ describe('simulate --batch (JSON Lines)', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0].EvaluationResults[0].EvalDecision).toBe('allowed');
     expect(lines[1]).toMatchObject({ line: 2, error: expect.stringMatching(/^expected JSON/) });
-    expect(lines[2]).toMatchObject({ line: 3, error: '/ActionNames: expected a non-empty array of strings, got an array' });
+    expect(lines[2]).toMatchObject({ line: 3, error: '/ActionNames: expected a non-empty array of strings, got an empty array' });
     expect(lines[3].EvaluationResults[0].EvalDecision).toBe('allowed');
   });
 });

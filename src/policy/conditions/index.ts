@@ -8,6 +8,7 @@
  * fixed makes its clause unknown.
  */
 import { lookupKey } from '../context.ts';
+import { quoteText } from '../describe.ts';
 import { pointerPart } from '../parse.ts';
 import { triNot } from '../tri.ts';
 import { PolicyError, type ConditionClause, type ConditionResult, type PolicyVersion, type RequestContext, type Tri } from '../types.ts';
@@ -32,13 +33,13 @@ function parseOperator(operator: string, pointer: string): OperatorSpec {
   if (name.startsWith('forallvalues:')) [set, name] = ['all', name.slice('forallvalues:'.length)];
   else if (name.startsWith('foranyvalue:')) [set, name] = ['any', name.slice('foranyvalue:'.length)];
   if (name === 'null') {
-    if (set !== 'none') throw new PolicyError(pointer, `expected a condition operator, got "${operator}" (Null takes no set qualifier)`);
+    if (set !== 'none') throw new PolicyError(pointer, `expected a condition operator, got ${quoteText(operator)} (Null takes no set qualifier)`);
     return { base: 'null', set, ifExists: false };
   }
   let ifExists = false;
   if (name.endsWith('ifexists')) [ifExists, name] = [true, name.slice(0, -'ifexists'.length)];
   const base = BASE_OPERATORS.get(name);
-  if (!base) throw new PolicyError(pointer, `unknown condition operator "${operator}"`);
+  if (!base) throw new PolicyError(pointer, `unknown condition operator ${quoteText(operator)}`);
   return { base, set, ifExists };
 }
 
@@ -74,7 +75,7 @@ interface CompiledClause {
 function compileNullClause(clause: ConditionClause, pointer: string): CompiledClause {
   const expectations = clause.values.map((v, i) => {
     const lower = v.toLowerCase();
-    if (lower !== 'true' && lower !== 'false') throw new PolicyError(`${pointer}/${i}`, `expected "true" or "false", got ${JSON.stringify(v)}`);
+    if (lower !== 'true' && lower !== 'false') throw new PolicyError(`${pointer}/${i}`, `expected "true" or "false", got ${quoteText(v)}`);
     return lower === 'true';
   });
   const key = clause.key.toLowerCase();

@@ -4,6 +4,7 @@
  * Each compiles one policy value into a test of one request value. Negated operators are listed
  * with the positive test they negate: the caller applies NOR across policy values.
  */
+import { quoteText } from '../describe.ts';
 import { PolicyError } from '../types.ts';
 import { compileGlob, type Piece } from '../wildcard.ts';
 import { parseDate } from './date.ts';
@@ -44,7 +45,7 @@ function numeric(compare: (a: number, b: number) => boolean): BaseOperator['comp
   return (pieces, pointer) => {
     const raw = text(pieces);
     const expected = parseNumber(raw);
-    if (expected === undefined) throw new PolicyError(pointer, `expected a number, got ${JSON.stringify(raw)}`);
+    if (expected === undefined) throw new PolicyError(pointer, `expected a number, got ${quoteText(raw)}`);
     return (v) => {
       const actual = parseNumber(v);
       return actual !== undefined && compare(actual, expected);
@@ -55,7 +56,7 @@ function numeric(compare: (a: number, b: number) => boolean): BaseOperator['comp
 function date(compare: (a: number, b: number) => boolean): BaseOperator['compile'] {
   return (pieces, pointer) => {
     const expected = parseDate(text(pieces));
-    if (expected === undefined) throw new PolicyError(pointer, `expected an ISO 8601 date or epoch seconds, got ${JSON.stringify(text(pieces))}`);
+    if (expected === undefined) throw new PolicyError(pointer, `expected an ISO 8601 date or epoch seconds, got ${quoteText(text(pieces))}`);
     return (v) => {
       const actual = parseDate(v);
       return actual !== undefined && compare(actual, expected);
@@ -65,7 +66,7 @@ function date(compare: (a: number, b: number) => boolean): BaseOperator['compile
 
 const bool: BaseOperator['compile'] = (pieces, pointer) => {
   const expected = text(pieces).toLowerCase();
-  if (expected !== 'true' && expected !== 'false') throw new PolicyError(pointer, `expected "true" or "false", got ${JSON.stringify(text(pieces))}`);
+  if (expected !== 'true' && expected !== 'false') throw new PolicyError(pointer, `expected "true" or "false", got ${quoteText(text(pieces))}`);
   return (v) => v.toLowerCase() === expected;
 };
 
@@ -81,13 +82,13 @@ const canonicalBase64 = (raw: string): string | undefined => (isBase64(raw) ? Bu
 
 const binary: BaseOperator['compile'] = (pieces, pointer) => {
   const expected = canonicalBase64(text(pieces));
-  if (expected === undefined) throw new PolicyError(pointer, `expected a base-64 value, got ${JSON.stringify(text(pieces))}`);
+  if (expected === undefined) throw new PolicyError(pointer, `expected a base-64 value, got ${quoteText(text(pieces))}`);
   return (v) => canonicalBase64(v) === expected;
 };
 
 const ipAddress: BaseOperator['compile'] = (pieces, pointer) => {
   const cidr = parseCidr(text(pieces));
-  if (!cidr) throw new PolicyError(pointer, `expected an IPv4 or IPv6 address or CIDR block, got ${JSON.stringify(text(pieces))}`);
+  if (!cidr) throw new PolicyError(pointer, `expected an IPv4 or IPv6 address or CIDR block, got ${quoteText(text(pieces))}`);
   return (v) => cidrContains(cidr, v);
 };
 

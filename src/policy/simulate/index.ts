@@ -7,7 +7,8 @@ import { iamArn, isAccountId, parseRoleSessionArn, principalValueArn } from '../
 import { compilePolicy } from '../compile.ts';
 import { makeContext } from '../context.ts';
 import { evaluate } from '../evaluate/index.ts';
-import { decodeDocument } from '../parse.ts';
+import { describeValue, nestingMessage, tooDeepAt } from '../describe.ts';
+import { decodeDocument, pointerPart } from '../parse.ts';
 import {
   PolicyError,
   type CallerInfo,
@@ -60,7 +61,7 @@ export interface SimulateOutput {
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const describe = (v: unknown): string => (v === undefined ? 'nothing' : Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v === 'object' ? 'an object' : JSON.stringify(v));
+const describe = describeValue;
 
 function stringArray(input: Json, field: string, required: boolean): string[] {
   const value = input[field];
@@ -103,14 +104,14 @@ function inferCallerType(arn: string): CallerType {
   if (/:user\//.test(arn)) return 'IAMUser';
   if (/:root$/.test(arn) || isAccountId(arn)) return 'AccountRoot';
   if (/\.amazonaws\.com(\.cn)?$/.test(arn)) return 'AWSService';
-  throw new PolicyError('/CallerArn', `expected an IAM user, role, assumed-role, federated-user or root ARN, got ${JSON.stringify(arn)}`);
+  throw new PolicyError('/CallerArn', `expected an IAM user, role, assumed-role, federated-user or root ARN, got ${describe(arn)}`);
 }
 
 function callerOf(input: Json, resourceAccount: string | undefined): CallerInfo {
   const arn = optionalString(input, 'CallerArn') ?? iamArn(resourceAccount ?? '123456789012', 'user', 'simulated-caller');
   const typeField = optionalString(input, 'CallerType');
   if (typeField !== undefined && !CALLER_TYPES.includes(typeField as CallerType)) {
-    throw new PolicyError('/CallerType', `expected one of ${CALLER_TYPES.join(', ')}, got ${JSON.stringify(typeField)}`);
+    throw new PolicyError('/CallerType', `expected one of ${CALLER_TYPES.join(', ')}, got ${describe(typeField)}`);
   }
   const type = (typeField as CallerType | undefined) ?? inferCallerType(arn);
   const account = isAccountId(arn) ? arn : arn.split(':')[4] || undefined;
@@ -176,8 +177,10 @@ export interface PreparedSimulation {
 /** Validates and compiles a simulate input; throws PolicyError with the input's JSON pointer. */
 export function prepareSimulation(raw: unknown): PreparedSimulation {
   if (!isObject(raw)) throw new PolicyError('', `expected a JSON object, got ${describe(raw)}`);
+  const deep = tooDeepAt(raw);
+  if (deep !== undefined) throw new PolicyError(deep, nestingMessage());
   for (const key of Object.keys(raw)) {
-    if (!KNOWN_FIELDS.has(key)) throw new PolicyError(`/${key}`, 'expected a simulate-custom-policy field or an iamgraph extension, got an unknown field');
+    if (!KNOWN_FIELDS.has(key)) throw new PolicyError(`/${pointerPart(key)}`, 'expected a simulate-custom-policy field or an iamgraph extension, got an unknown field');
   }
   const sources = new Map<string, Source>();
   const policyInputs = raw.PolicyInputList === undefined ? [] : raw.PolicyInputList;
@@ -188,7 +191,7 @@ export function prepareSimulation(raw: unknown): PreparedSimulation {
   const boundary = boundaryInputs.map((doc, i) => compileAt(doc, `/PermissionsBoundaryPolicyInputList/${i}`, `PermissionsBoundaryPolicyInputList.${i + 1}`, 'boundary', 'IAM Policy', sources));
   const session = raw.SessionPolicy === undefined ? [] : [compileAt(raw.SessionPolicy, '/SessionPolicy', 'SessionPolicy', 'session', 'Session Policy', sources)];
   const kindField = optionalString(raw, 'ResourcePolicyKind') ?? 'generic';
-  if (!['generic', 'trust', 'kms-key'].includes(kindField)) throw new PolicyError('/ResourcePolicyKind', `expected "generic", "trust" or "kms-key", got ${JSON.stringify(kindField)}`);
+  if (!['generic', 'trust', 'kms-key'].includes(kindField)) throw new PolicyError('/ResourcePolicyKind', `expected "generic", "trust" or "kms-key", got ${describe(kindField)}`);
   const kind = kindField as ResourcePolicyKind;
   const resourcePolicy = raw.ResourcePolicy === undefined ? undefined
     : compileAt(raw.ResourcePolicy, '/ResourcePolicy', 'ResourcePolicy', kind === 'trust' ? 'trust' : 'resource', 'Resource Policy', sources);
@@ -196,10 +199,10 @@ export function prepareSimulation(raw: unknown): PreparedSimulation {
   const resources = raw.ResourceArns === undefined ? ['*'] : stringArray(raw, 'ResourceArns', true);
   const ownerField = optionalString(raw, 'ResourceOwner');
   const resourceAccount = ownerField === undefined ? undefined : isAccountId(ownerField) ? ownerField : ownerField.split(':')[4];
-  if (ownerField !== undefined && !isAccountId(resourceAccount)) throw new PolicyError('/ResourceOwner', `expected an account id or arn:aws:iam::ID:root, got ${JSON.stringify(ownerField)}`);
+  if (ownerField !== undefined && !isAccountId(resourceAccount)) throw new PolicyError('/ResourceOwner', `expected an account id or arn:aws:iam::ID:root, got ${describe(ownerField)}`);
   const caller = callerOf(raw, resourceAccount);
   const modeField = optionalString(raw, 'ContextMode') ?? 'closed';
-  if (modeField !== 'closed' && modeField !== 'open') throw new PolicyError('/ContextMode', `expected "closed" or "open", got ${JSON.stringify(modeField)}`);
+  if (modeField !== 'closed' && modeField !== 'open') throw new PolicyError('/ContextMode', `expected "closed" or "open", got ${describe(modeField)}`);
   const context = makeContext(contextOf(raw), modeField);
   const scpLevels = levelsOf(raw, 'ServiceControlPolicies', sources);
   const rcpLevels = levelsOf(raw, 'ResourceControlPolicies', sources);
