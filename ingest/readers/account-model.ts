@@ -6,7 +6,7 @@
  */
 import { inlinePolicyId, resourcePolicyId, trustPolicyId } from '../../src/model/ids.ts';
 import { pointerPart } from '../../src/policy/parse.ts';
-import { accountOfArn, iamArn, isAccountId, isIamArn, rootArn, type IamArnKind } from '../../src/policy/arn.ts';
+import { accountOfArn, iamArn, isAccountId, rootArn, type IamArnKind } from '../../src/policy/arn.ts';
 import type { Tag } from '../../src/model/types.ts';
 import type { ModelBuilder } from '../builder.ts';
 import { describeValue, expectArn, expectArray, expectIamArn, expectRecord, expectString, InputProblem, isRecord } from '../errors.ts';
@@ -46,11 +46,15 @@ function tagsOf(v: unknown, pointer: string): Tag[] {
   return Object.entries(expectRecord(v, pointer)).map(([key, value]) => ({ key, value: tagValue(value, `${pointer}/${pointerPart(key)}`) }));
 }
 
-/** The ARN a name and path stand for; a name IAM would refuse (a newline, a colon) is an input error. */
+/**
+ * The ARN a name and path stand for. A hand-written model may name things as IAM never would
+ * (control characters, line breaks): every output keeps such a name as data. Only what would make
+ * the ARN ambiguous — an empty name, a `/` — is an input error.
+ */
 function namedArn(account: string, kind: IamArnKind, name: unknown, path: string, pointer: string): string {
-  const arn = iamArn(account, kind, expectString(name, pointer), path);
-  if (!isIamArn(arn, kind)) throw new InputProblem(pointer, `expected an IAM name (no control character, line break or /), got ${describeValue(name)}`);
-  return arn;
+  const text = expectString(name, pointer);
+  if (text === '' || text.includes('/')) throw new InputProblem(pointer, `expected an IAM name (not empty, no /), got ${describeValue(name)}`);
+  return iamArn(account, kind, text, path);
 }
 
 function pathOf(v: unknown, pointer: string): string {

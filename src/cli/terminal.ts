@@ -4,24 +4,19 @@
  * Every line is escaped here, at the output boundary; the line breaks are the program's own.
  */
 
-/** C0 controls, DEL and C1 controls; and the invisible ones that reorder or hide text (bidi controls, line separators, BOM). */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
-/** The same, but the line structure of a document: LF, CRLF and tab. */
+import { escapeControl, escapeControls } from '../policy/describe.ts';
+
+/** Control characters (as describe.ts's CONTROL), but the line structure of a document: LF, CRLF and tab. */
 const CONTROL_IN_DOCUMENT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|\r(?!\n)/g;
 
 /** An error line is one line, this long at most. */
 export const MAX_ERROR_LINE = 300;
 
-const hex = (ch: string): string => {
-  const code = ch.charCodeAt(0);
-  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-};
-
 /** One line of text with every control character shown as `\x1b`-style text. */
-export const terminalSafe = (line: string): string => line.replace(CONTROL, hex);
+export const terminalSafe = escapeControls;
 
 /** A whole document (a report on stdout) with its own line breaks kept and other controls escaped. */
-export const terminalDocument = (text: string): string => text.replace(CONTROL_IN_DOCUMENT, hex);
+export const terminalDocument = (text: string): string => text.replace(CONTROL_IN_DOCUMENT, escapeControl);
 
 /** JSON text: C0 controls are escaped by JSON.stringify already; DEL and C1 get `\u` escapes (same JSON value). */
 export const terminalJson = (json: string): string => json.replace(/[\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -30,7 +30,7 @@ describe('simulate on deep documents', () => {
     const r = run(['--cli-input-json', file('deep.json', request(DEEP))]);
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/deep\.json: \/PolicyInputList\/0\/Statement\/Condition\/StringEquals\/k(\/0)+: expected at most 256 levels of nesting/);
+    expect(r.stderr).toMatch(/deep\.json: \/PolicyInputList\/0\/Statement\/Condition\/StringEquals\/k(\/0)+(\/…)?: expected at most 256 levels of nesting/);
   });
 
   it('--batch: the deep line gets one error line, the others are answered', () => {
@@ -40,7 +40,7 @@ describe('simulate on deep documents', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0].EvaluationResults[0].EvalDecision).toBe('allowed');
     expect(lines[1]).toMatchObject({ line: 2, error: expect.stringMatching(/levels of nesting/) });
-    expect(lines[2]).toMatchObject({ line: 3, error: expect.stringMatching(/^\/ContextEntries(\/0)+: expected at most 256/) });
+    expect(lines[2]).toMatchObject({ line: 3, error: expect.stringMatching(/^\/ContextEntries(\/0)+(\/…)?: expected at most 256/) });
     expect(lines[3].EvaluationResults[0].EvalDecision).toBe('allowed');
   });
 });

@@ -32,7 +32,7 @@ describe('values nested beyond the limit', () => {
     const model = { accounts: [{ id: '111122223333', users: [{ name: 'alice', tags: { team: [] } }] }] };
     const lines = await refused(write('model.json', JSON.stringify(model).replace('[]', deepText)));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^.*model\\.json: /accounts/0/users/0/tags/team(/0)+: expected at most ${MAX_NESTING_DEPTH} levels of nesting`));
+    expect(lines[0]).toMatch(new RegExp(`^.*model\\.json: /accounts/0/users/0/tags/team(/0)+(/…)?: expected at most ${MAX_NESTING_DEPTH} levels of nesting`));
   });
 
   it('a tag value in a YAML account model (flow style)', async () => {
@@ -45,7 +45,7 @@ describe('values nested beyond the limit', () => {
     const gaad = `{"RoleDetailList":[{"Arn":"arn:aws:iam::111122223333:role/r","RoleName":"r","AssumeRolePolicyDocument":{"Statement":[]},"Tags":[{"Key":"k","Value":${deepText}}]}]}`;
     const lines = await refused(write('gaad.json', gaad));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/gaad\.json: \/RoleDetailList\/0\/Tags\/0\/Value(\/0)+: expected at most/);
+    expect(lines[0]).toMatch(/gaad\.json: \/RoleDetailList\/0\/Tags\/0\/Value(\/0)+(\/…)?: expected at most/);
   });
 
   it('an organization field', async () => {
@@ -60,6 +60,6 @@ describe('values nested beyond the limit', () => {
     const gaad = JSON.stringify({ UserDetailList: [{ Arn: 'arn:aws:iam::111122223333:user/u', UserName: 'u', UserPolicyList: [{ PolicyName: 'p', PolicyDocument: policy }] }] });
     const lines = await refused(write('gaad-policy.json', gaad), ['arn:aws:iam::111122223333:user/u']);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/UserPolicyList\/0\/PolicyDocument\/Statement\/0\/Condition\/StringEquals\/k(\/0)+: expected at most/);
+    expect(lines[0]).toMatch(/UserPolicyList\/0\/PolicyDocument\/Statement\/0\/Condition\/StringEquals\/k(\/0)+(\/…)?: expected at most/);
   });
 });

@@ -53,7 +53,7 @@ describe('organization account ids', () => {
   it('Identity Center account ids and resource ARNs are checked too', async () => {
     const bundle = write('bundle.json', { ResourcePolicies: [{ ResourceArn: 'arn:aws:s3:::b\u0007', Policy: { Statement: [] } }, { ResourceArn: 'arn:aws:s3:::ok', ResourceOwner: '111122223333', Policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }] } }] });
     const { model, errors } = await loadInputs([bundle, write('gaad3.json', { UserDetailList: [user('arn:aws:iam::111122223333:user/ok')] })]);
-    expect(errors.map((e) => `${e.pointer}: ${e.message}`)).toEqual(['/ResourcePolicies/0/ResourceArn: expected an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE), got "arn:aws:s3:::b\\u0007"']);
+    expect(errors.map((e) => `${e.pointer}: ${e.message}`)).toEqual(['/ResourcePolicies/0/ResourceArn: expected an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE), got "arn:aws:s3:::b\\x07"']);
     expect(Object.keys(model.resources)).toEqual(['arn:aws:s3:::ok']);
   });
 });

@@ -20,7 +20,7 @@ describe('describeValue', () => {
   it('cuts strings at 80 characters and escapes control characters', () => {
     const shown = describeValue(`a\nb\u0000\u202e${'x'.repeat(1_000_000)}`);
     expect(shown.length).toBeLessThan(120);
-    expect(shown).toMatch(/^"a\\nb\\u0000\\u202ex+\.\.\."$/);
+    expect(shown).toMatch(/^"a\\nb\\x00\\u202ex+\.\.\."$/);
   });
 
   it('oneLine escapes line breaks and caps the length', () => {
