@@ -48,12 +48,12 @@ function tagsOf(v: unknown, pointer: string): Tag[] {
 
 /**
  * The ARN a name and path stand for. A hand-written model may name things as IAM never would
- * (control characters, line breaks): every output keeps such a name as data. Only what would make
- * the ARN ambiguous — an empty name, a `/` — is an input error.
+ * (control characters, line breaks, markup): every output keeps such a name as data. Only an empty
+ * name is an input error.
  */
 function namedArn(account: string, kind: IamArnKind, name: unknown, path: string, pointer: string): string {
   const text = expectString(name, pointer);
-  if (text === '' || text.includes('/')) throw new InputProblem(pointer, `expected an IAM name (not empty, no /), got ${describeValue(name)}`);
+  if (text === '') throw new InputProblem(pointer, `expected an IAM name, got ${describeValue(name)}`);
   return iamArn(account, kind, text, path);
 }
 
