@@ -12,17 +12,17 @@ import type { AnalysisOptions } from '../access/options.ts';
 
 export type SearchOptions = Pick<AnalysisOptions, 'maxDepth' | 'maxPaths' | 'includeConditional'>;
 
-const actingAs = (includeConditional: boolean, direction: 'out' | 'in' = 'out'): StepOptions => ({ edges: ACTING_AS, direction, includeConditional });
+const actingAs = (includeConditional: boolean, direction: 'out' | 'in' = 'out', unordered = false): StepOptions => ({ edges: ACTING_AS, direction, includeConditional, unordered });
 
 /** Hops from every node to the nearest of `targets` (reverse BFS, bounded): prunes every search. */
 export function distancesTo(graph: AccessGraph, targets: Iterable<string>, maxDepth: number, includeConditional: boolean): Map<string, number> {
   const present = [...targets].filter((t) => graph.hasNode(t));
-  return new Map([...bfs(stepsOnce(graph, actingAs(includeConditional, 'in')), present, { maxDepth })].map(([node, r]) => [node, r.depth]));
+  return new Map([...bfs(stepsOnce(graph, actingAs(includeConditional, 'in', true)), present, { maxDepth })].map(([node, r]) => [node, r.depth]));
 }
 
 /** Nodes reachable from `from` within maxDepth hops (forward BFS), `from` included. */
 export const reachableFrom = (graph: AccessGraph, from: string, maxDepth: number, includeConditional: boolean): string[] =>
-  [...bfs(stepsOnce(graph, actingAs(includeConditional)), [from], { maxDepth }).keys()];
+  [...bfs(stepsOnce(graph, actingAs(includeConditional, 'out', true)), [from], { maxDepth }).keys()];
 
 /** Work shared by many searches towards the same target (privesc, who-can, the viewer). */
 export interface PreparedTarget {
@@ -61,7 +61,7 @@ export function searchPaths(graph: AccessGraph, from: string, to: string | undef
   const actors = (target.actors ??= new Map());
   const sourceActsAs = (nodes: readonly string[]): boolean => nodes.some((n) => {
     let who = actors.get(n);
-    if (!who) actors.set(n, (who = new Set(bfs(stepsOnce(graph, actingAs(opts.includeConditional, 'in')), [n], { maxDepth: opts.maxDepth }).keys())));
+    if (!who) actors.set(n, (who = new Set(bfs(stepsOnce(graph, actingAs(opts.includeConditional, 'in', true)), [n], { maxDepth: opts.maxDepth }).keys())));
     return who.has(from);
   });
   // Iterative deepening: paths of exactly `bound` hops for bound = shortest … maxDepth, so the

@@ -45,7 +45,7 @@ export function highlightOf(graph: AccessGraph, state: ViewState): Highlight {
   let nodes: Set<string> | null = null;
   if (state.target !== '') nodes = new Set(pathNodes);
   if (state.selected !== null && graph.hasNode(state.selected)) {
-    const reach = (direction: 'out' | 'in') => new Set(bfs(stepsOnce(graph, { edges: REACH, direction, includeConditional: !state.hideConditional }), [state.selected!]).keys());
+    const reach = (direction: 'out' | 'in') => new Set(bfs(stepsOnce(graph, { edges: REACH, direction, includeConditional: !state.hideConditional, unordered: true }), [state.selected!]).keys());
     const forward = reach('out');
     const backward = reach('in');
     if (state.target === '') {

@@ -30,8 +30,9 @@ export interface Rewrite {
 
 /** What `node` can act as: every node a chain of acting-as edges reaches (and whether one chain is unconditional). */
 function actsAs(ctx: BuildContext, node: string): { any: Map<string, Reached>; firm: Set<string> } {
-  const walk = (includeConditional: boolean) => bfs(stepsOnce(ctx.graph, { edges: ACTING_AS, includeConditional }), [node], { maxDepth: ctx.options.maxDepth });
-  return { any: walk(true), firm: new Set(walk(false).keys()) };
+  const walk = (includeConditional: boolean, unordered: boolean) => bfs(stepsOnce(ctx.graph, { edges: ACTING_AS, includeConditional, unordered }), [node], { maxDepth: ctx.options.maxDepth });
+  // Only the walk whose chains are shown needs its steps in order.
+  return { any: walk(true, false), firm: new Set(walk(false, true).keys()) };
 }
 
 /** `a → b → c`: the chain from the walk's start to `to`, read off a forward BFS. */
