@@ -50,6 +50,7 @@ export function compileTokens(tokens: readonly GlobToken[], ignoreCase: boolean)
   const kind = Uint8Array.from(tokens, (t) => (t.kind === 'char' ? CHAR : t.kind === 'one' ? ONE : STAR));
   const unit = Int32Array.from(tokens, (t) => (t.kind === 'char' ? (ignoreCase ? foldUnit(t.ch) : t.ch).charCodeAt(0) : -1));
   const colonOk = tokens.map((t) => t.kind === 'char' || t.crossesColon);
+  if (colonOk.every(Boolean)) return greedyMatcher(kind, unit, ignoreCase);
   // A final `*` that crosses colons accepts any rest as soon as the end state is reached.
   const openEnd = m > 0 && kind[m - 1] === STAR && colonOk[m - 1];
   let current = new Int32Array(m + 1);
@@ -92,6 +93,37 @@ export function compileTokens(tokens: readonly GlobToken[], ignoreCase: boolean)
       size = nextSize;
     }
     return mark[m] === gen;
+  };
+}
+
+/**
+ * The classic two-pointer glob match for patterns whose wildcards all cross colons: on a mismatch
+ * the last `*` takes one more character. O(n·m) at worst, O(n + m) for the usual patterns, and no
+ * allocation — the engine's hot path. (A `*` that may not cross `:` needs the NFA above.)
+ */
+function greedyMatcher(kind: Uint8Array, unit: Int32Array, ignoreCase: boolean): StringMatcher {
+  const m = kind.length;
+  return (candidate) => {
+    const text = ignoreCase ? foldCase(candidate) : candidate;
+    const n = text.length;
+    let i = 0;
+    let j = 0;
+    let starJ = -1;
+    let starI = 0;
+    while (i < n) {
+      if (j < m && kind[j] !== STAR && (kind[j] === ONE || unit[j] === text.charCodeAt(i))) {
+        i++;
+        j++;
+      } else if (j < m && kind[j] === STAR) {
+        starJ = j++;
+        starI = i;
+      } else if (starJ >= 0) {
+        j = starJ + 1;
+        i = ++starI;
+      } else return false;
+    }
+    while (j < m && kind[j] === STAR) j++;
+    return j === m;
   };
 }
 
