@@ -37,6 +37,20 @@ function foldUnit(unit: string): string {
 
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** One UTF-16 code unit folded as foldUnit does, without allocating for ASCII. */
+function foldCode(code: number): number {
+  if (code >= 97 && code <= 122) return code - 32;
+  if (code < 128) return code;
+  return foldUnit(String.fromCharCode(code)).charCodeAt(0);
+}
+
+/** Does `text` start with `prefix` (already folded) when folded? No allocation. */
+function startsWithFolded(text: string, prefix: string): boolean {
+  if (text.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (foldCode(text.charCodeAt(i)) !== prefix.charCodeAt(i)) return false;
+  return true;
+}
+
 export function foldCase(text: string): string {
   if (ASCII.test(text)) return text.toUpperCase();
   let out = '';
@@ -103,15 +117,14 @@ export function compileTokens(tokens: readonly GlobToken[], ignoreCase: boolean)
  */
 function greedyMatcher(kind: Uint8Array, unit: Int32Array, ignoreCase: boolean): StringMatcher {
   const m = kind.length;
-  return (candidate) => {
-    const text = ignoreCase ? foldCase(candidate) : candidate;
+  return (text) => {
     const n = text.length;
     let i = 0;
     let j = 0;
     let starJ = -1;
     let starI = 0;
     while (i < n) {
-      if (j < m && kind[j] !== STAR && (kind[j] === ONE || unit[j] === text.charCodeAt(i))) {
+      if (j < m && kind[j] !== STAR && (kind[j] === ONE || unit[j] === (ignoreCase ? foldCode(text.charCodeAt(i)) : text.charCodeAt(i)))) {
         i++;
         j++;
       } else if (j < m && kind[j] === STAR) {
@@ -155,14 +168,14 @@ export function compileGlob(pattern: string | readonly Piece[], ignoreCase: bool
   if (!hasWildcard(pieces)) {
     if (!ignoreCase) return (candidate) => candidate === text;
     const folded = foldCase(text);
-    return (candidate) => candidate.length === folded.length && foldCase(candidate) === folded;
+    return (candidate) => candidate.length === folded.length && startsWithFolded(candidate, folded);
   }
   if (pieces.length === 1 && text === '*') return matchAll;
   const star = text.indexOf('*');
   if (pieces.length === 1 && star === text.length - 1 && !text.includes('?')) {
     const prefix = ignoreCase ? foldCase(text.slice(0, -1)) : text.slice(0, -1);
     return ignoreCase
-      ? (candidate) => foldCase(candidate.slice(0, prefix.length)) === prefix
+      ? (candidate) => startsWithFolded(candidate, prefix)
       : (candidate) => candidate.startsWith(prefix);
   }
   return compileTokens(piecesToTokens(pieces), ignoreCase);
