@@ -112,10 +112,6 @@ export function parseRoleSessionArn(arn: string): { partition: string; account: 
   return m ? { partition: m[1], account: m[2], roleName: m[3] } : undefined;
 }
 
-/** A service's ARN in one account, any region: `arn:PARTITION:SERVICE:*:ACCOUNT:RESOURCE`. */
-export const serviceArnPattern = (service: string, account: string, resource: string, partition = DEFAULT_PARTITION): string =>
-  `arn:${partition}:${service}:*:${account}:${resource}`;
-
 const SHORTENED = /^arn:[^:]+:(?:iam|sts)::(\d{12}|aws):(.+)$/;
 
 /** Short display name: `user/alice`, `role/Deploy`, `assumed-role/x/s`, `account 111122223333`; other keys unchanged. */
