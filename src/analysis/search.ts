@@ -5,24 +5,23 @@
  * CLI's questions (paths.ts adds the "action on resource" final hop) and the viewer share it.
  */
 import { ADMIN_NODE, type AccessGraph } from '../graph/types.ts';
-import { ACTING_AS, bfs, stepsOnce, stepsOver, type StepOptions } from '../graph/traversal/index.ts';
+import { ACTING_AS, depthsFrom, stepsOver, type StepOptions } from '../graph/traversal/index.ts';
 import { hopOfStep, pathOf } from './hop.ts';
 import type { FinalAccess, Hop, Path, PathsAnswer } from './types.ts';
 import type { AnalysisOptions } from '../access/options.ts';
 
 export type SearchOptions = Pick<AnalysisOptions, 'maxDepth' | 'maxPaths' | 'includeConditional'>;
 
-const actingAs = (includeConditional: boolean, direction: 'out' | 'in' = 'out', unordered = false): StepOptions => ({ edges: ACTING_AS, direction, includeConditional, unordered });
+const actingAs = (includeConditional: boolean, direction: 'out' | 'in' = 'out'): StepOptions => ({ edges: ACTING_AS, direction, includeConditional });
 
 /** Hops from every node to the nearest of `targets` (reverse BFS, bounded): prunes every search. */
 export function distancesTo(graph: AccessGraph, targets: Iterable<string>, maxDepth: number, includeConditional: boolean): Map<string, number> {
-  const present = [...targets].filter((t) => graph.hasNode(t));
-  return new Map([...bfs(stepsOnce(graph, actingAs(includeConditional, 'in', true)), present, { maxDepth })].map(([node, r]) => [node, r.depth]));
+  return depthsFrom(graph, targets, { ...actingAs(includeConditional, 'in'), maxDepth });
 }
 
 /** Nodes reachable from `from` within maxDepth hops (forward BFS), `from` included. */
 export const reachableFrom = (graph: AccessGraph, from: string, maxDepth: number, includeConditional: boolean): string[] =>
-  [...bfs(stepsOnce(graph, actingAs(includeConditional, 'out', true)), [from], { maxDepth }).keys()];
+  [...depthsFrom(graph, [from], { ...actingAs(includeConditional), maxDepth }).keys()];
 
 /** Work shared by many searches towards the same target (privesc, who-can, the viewer). */
 export interface PreparedTarget {
@@ -61,7 +60,7 @@ export function searchPaths(graph: AccessGraph, from: string, to: string | undef
   const actors = (target.actors ??= new Map());
   const sourceActsAs = (nodes: readonly string[]): boolean => nodes.some((n) => {
     let who = actors.get(n);
-    if (!who) actors.set(n, (who = new Set(bfs(stepsOnce(graph, actingAs(opts.includeConditional, 'in', true)), [n], { maxDepth: opts.maxDepth }).keys())));
+    if (!who) actors.set(n, (who = new Set(depthsFrom(graph, [n], { ...actingAs(opts.includeConditional, 'in'), maxDepth: opts.maxDepth }).keys())));
     return who.has(from);
   });
   // Iterative deepening: paths of exactly `bound` hops for bound = shortest … maxDepth, so the

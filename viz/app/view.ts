@@ -7,7 +7,7 @@ import type { AccessGraph } from '../../src/graph/types.ts';
 import type { EdgeAttributes, NodeAttributes } from '../../src/graph/types.ts';
 import { CONDITIONAL_COLOUR, EDGE_COLOURS, EDGE_GROUP_OF, FADED_EDGE, FADED_NODE, HIGHLIGHT_EDGE, NODE_COLOURS, type EdgeGroup } from './palette.ts';
 import { edgesOfHop, type SourcedPath } from './paths.ts';
-import { bfs, REACH, stepsOnce } from '../../src/graph/traversal/index.ts';
+import { depthsFrom, REACH } from '../../src/graph/traversal/index.ts';
 import { hopIsConditional } from '../../src/analysis/hop.ts';
 
 export interface ViewState {
@@ -45,7 +45,7 @@ export function highlightOf(graph: AccessGraph, state: ViewState): Highlight {
   let nodes: Set<string> | null = null;
   if (state.target !== '') nodes = new Set(pathNodes);
   if (state.selected !== null && graph.hasNode(state.selected)) {
-    const reach = (direction: 'out' | 'in') => new Set(bfs(stepsOnce(graph, { edges: REACH, direction, includeConditional: !state.hideConditional, unordered: true }), [state.selected!]).keys());
+    const reach = (direction: 'out' | 'in') => new Set(depthsFrom(graph, [state.selected!], { edges: REACH, direction, includeConditional: !state.hideConditional }).keys());
     const forward = reach('out');
     const backward = reach('in');
     if (state.target === '') {

@@ -11,7 +11,7 @@ import { adminCheck } from '../../access/admin.ts';
 import { gainText, withGain, type GainKind } from '../../access/gains.ts';
 import { shortName } from '../../policy/arn.ts';
 import { addEdge, ensureNode, escalatedKey, type BuildContext } from '../context.ts';
-import { ACTING_AS, bfs, stepsOf, stepsOnce, stepsTo, type Reached } from '../traversal/index.ts';
+import { ACTING_AS, bfs, depthsFrom, stepsOf, stepsOnce, stepsTo, type Reached } from '../traversal/index.ts';
 import { ADMIN_NODE, type EdgeAttributes } from '../types.ts';
 import { adminAttributes, noteOf } from './attributes.ts';
 import type { Technique } from './types.ts';
@@ -30,9 +30,9 @@ export interface Rewrite {
 
 /** What `node` can act as: every node a chain of acting-as edges reaches (and whether one chain is unconditional). */
 function actsAs(ctx: BuildContext, node: string): { any: Map<string, Reached>; firm: Set<string> } {
-  const walk = (includeConditional: boolean, unordered: boolean) => bfs(stepsOnce(ctx.graph, { edges: ACTING_AS, includeConditional, unordered }), [node], { maxDepth: ctx.options.maxDepth });
-  // Only the walk whose chains are shown needs its steps in order.
-  return { any: walk(true, false), firm: new Set(walk(false, true).keys()) };
+  const { maxDepth } = ctx.options;
+  // The chains shown come from the ordered walk; the unconditional one needs only what it reaches.
+  return { any: bfs(stepsOnce(ctx.graph, { edges: ACTING_AS }), [node], { maxDepth }), firm: new Set(depthsFrom(ctx.graph, [node], { edges: ACTING_AS, includeConditional: false, maxDepth }).keys()) };
 }
 
 /** `a → b → c`: the chain from the walk's start to `to`, read off a forward BFS. */

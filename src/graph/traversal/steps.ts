@@ -19,8 +19,6 @@ export interface StepOptions {
   direction?: 'out' | 'in';
   /** Follow conditional edges too. Default true. */
   includeConditional?: boolean;
-  /** Skip sorting: for walks that only collect what they reach (not which step reached it first). */
-  unordered?: boolean;
 }
 
 /** The steps of each node, memoized. */
@@ -40,7 +38,7 @@ export function stepsOf(graph: AccessGraph, node: string, opts: StepOptions): St
   };
   if (inward) graph.forEachInEdge(node, visit);
   else graph.forEachOutEdge(node, visit);
-  return opts.unordered ? list : list.sort((a, b) => (order(a) < order(b) ? -1 : 1));
+  return list.sort((a, b) => (order(a) < order(b) ? -1 : 1));
 }
 
 /** The same, built once per node: for walks that come back to a node (path searches, repeated BFS). */
