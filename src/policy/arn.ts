@@ -94,7 +94,12 @@ export const iamArn = (account: string, kind: string, name: string, path = '/', 
 export const rootArn = (account: string, partition = DEFAULT_PARTITION): string => `arn:${partition}:iam::${account}:root`;
 
 /** `arn:…:iam::ACCOUNT:root`: the account as a principal. */
-export const isRootArn = (value: string): boolean => parseIamArn(value)?.kind === 'root' && isAccountId(parseIamArn(value)?.account);
+export const isRootArn = (value: string): boolean => {
+  // The engine asks this for every principal value it matches: the cheap test first.
+  if (!value.endsWith(':root')) return false;
+  const iam = parseIamArn(value);
+  return iam?.kind === 'root' && isAccountId(iam.account);
+};
 
 /** A bare account id or an account's root ARN: "the whole account" as a principal value. */
 export const namesWholeAccount = (value: string): boolean => isAccountId(value) || isRootArn(value);

@@ -10,7 +10,8 @@ import type { RequiredAction } from './types.ts';
 function resourceOf(required: RequiredAction, target: string, profile: PrincipalProfile): string {
   if (required.resource === 'target') return target.split(VERSION_SEPARATOR)[0];
   if (required.resource === 'source') return profile.arn;
-  return required.resource.replace('{partition}', partitionOf(profile.arn)).replace('{account}', profile.accountId);
+  const template = required.resource.includes('{partition}') ? required.resource.replace('{partition}', partitionOf(profile.arn)) : required.resource;
+  return template.replace('{account}', profile.accountId);
 }
 
 /**
