@@ -23,6 +23,7 @@ const require = createRequire(import.meta.url);
 let company: Report;
 let trusts: Report;
 let xss: Report;
+let escalations: Report;
 let validateReport: ValidateFunction;
 let validateDiff: ValidateFunction;
 let validateSarif: ValidateFunction;
@@ -31,6 +32,7 @@ beforeAll(async () => {
   company = await reportFor([example('company.yaml')]);
   trusts = await reportFor([fixture('risky-trusts.yaml'), fixture('chains.yaml'), fixture('credential-report.csv')]);
   xss = await reportFor([fixture('xss.yaml')]);
+  escalations = await reportFor([fixture('escalations.yaml')]);
   const ajv = addFormats(new Ajv({ allErrors: true, strict: true }));
   ajv.addSchema(JSON.parse(readFileSync(`${ROOT}schema/report.schema.json`, 'utf8')), 'report');
   validateReport = ajv.getSchema('report')!;
@@ -44,12 +46,17 @@ beforeAll(async () => {
 });
 
 describe('json: valid against schema/report.schema.json, versioned', () => {
-  it.each([['company', () => company], ['rule fixtures', () => trusts], ['xss names', () => xss]])('%s report validates', (_n, get) => {
+  it.each([['company', () => company], ['rule fixtures', () => trusts], ['xss names', () => xss], ['composed escalations', () => escalations]])('%s report validates', (_n, get) => {
     const data = JSON.parse(renderJson(get()));
     const ok = validateReport(data);
     expect(validateReport.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
     expect(data.schemaVersion).toBe('2.0.0');
+  });
+  it('composed escalations carry an escalated node and a hop that needs the source to act as the rewriter', () => {
+    const hops = Object.values(JSON.parse(renderJson(escalations)).hops) as Array<{ to: string; alsoActingAs?: string[] }>;
+    expect(hops.some((h) => h.to.includes('#gains:target-group-policies='))).toBe(true);
+    expect(hops.some((h) => h.alsoActingAs?.[0] === 'arn:aws:iam::345678901234:role/writer')).toBe(true);
   });
   it('each hop is written once and paths list hop ids; read back, the report is the one rendered', () => {
     const data = JSON.parse(renderJson(trusts));
