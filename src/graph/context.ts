@@ -2,7 +2,7 @@
  * What the graph builder and the techniques share while the graph is being built: the context,
  * and the one way to add a node or an edge (keyed, so adding twice is a no-op).
  */
-import type { Gain } from '../access/gains.ts';
+import { gainText, type Gain } from '../access/gains.ts';
 import type { PrincipalProfile } from '../access/profile.ts';
 import type { AnalysisOptions } from '../access/options.ts';
 import type { AccountModel } from '../model/types.ts';
@@ -34,4 +34,15 @@ export const escalatedKey = (principal: string, gains: readonly Gain[]): string 
 
 export function ensureNode(graph: AccessGraph, key: string, attributes: NodeAttributes): void {
   if (!graph.hasNode(key)) graph.addNode(key, attributes);
+}
+
+/** The node of a principal with gains: labelled with them, in the principal's account; its key. */
+export function ensureEscalatedNode(graph: AccessGraph, principal: string, gains: readonly Gain[]): string {
+  const key = escalatedKey(principal, gains);
+  const base = graph.getNodeAttributes(principal);
+  ensureNode(graph, key, {
+    kind: 'escalated', label: `${base.label} with ${gains.map(gainText).join(', ')}`,
+    ...(base.arn ? { arn: base.arn } : {}), ...(base.accountId ? { accountId: base.accountId } : {}), principal, gains: [...gains],
+  });
+  return key;
 }

@@ -11,7 +11,7 @@ import { adminCheck } from '../../access/admin.ts';
 import { gainText, withGain, type Gain } from '../../access/gains.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
 import type { Decision } from '../../policy/types.ts';
-import { addEdge, ensureNode, escalatedKey, evidenceOf, type BuildContext } from '../context.ts';
+import { addEdge, ensureEscalatedNode, escalatedKey, evidenceOf, type BuildContext } from '../context.ts';
 import { ADMIN_NODE, type EdgeAttributes } from '../types.ts';
 import { TECHNIQUES } from './catalog/index.ts';
 import { tryAlternative, type DecisionMemo } from './required.ts';
@@ -159,8 +159,7 @@ export function applyTechniques(ctx: BuildContext): void {
       const fresh = leadsAnywhereNew(ctx, actor, found);
       if (!fresh || ++escalated > MAX_ESCALATED) continue;
       edges = fresh;
-      const base = graph.getNodeAttributes(actor.principal);
-      ensureNode(graph, actor.node, { kind: 'escalated', label: `${base.label} with ${actor.gains.map(gainText).join(', ')}`, ...(base.arn ? { arn: base.arn } : {}), ...(base.accountId ? { accountId: base.accountId } : {}), principal: actor.principal, gains: actor.gains });
+      ensureEscalatedNode(graph, actor.principal, actor.gains);
       addEdge(ctx, actor.via.from, actor.node, actor.via.attributes, actor.via.key);
     }
     for (const e of edges) addEdge(ctx, actor.node, e.target, e.attributes, e.key);

@@ -10,7 +10,7 @@
 import { adminCheck } from '../../access/admin.ts';
 import { gainText, withGain, type GainKind } from '../../access/gains.ts';
 import { shortName } from '../../policy/arn.ts';
-import { addEdge, ensureNode, escalatedKey, type BuildContext } from '../context.ts';
+import { addEdge, ensureEscalatedNode, type BuildContext } from '../context.ts';
 import { ACTING_AS, bfs, depthsFrom, stepsOf, stepsOnce, stepsTo, type Reached } from '../traversal/index.ts';
 import { ADMIN_NODE, type EdgeAttributes } from '../types.ts';
 import { adminAttributes, noteOf } from './attributes.ts';
@@ -91,10 +91,7 @@ export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[])
       }
       // Another principal of the attacker's must enter C: the rewritten C is a node of its own,
       // entered from C, and the search checks that its source can also act as the rewriter.
-      const gains = [{ kind: r.gain, target: principal }];
-      const rewritten = escalatedKey(principal, gains);
-      const base = ctx.graph.getNodeAttributes(principal);
-      ensureNode(ctx.graph, rewritten, { kind: 'escalated', label: `${base.label} with ${gains.map(gainText).join(', ')}`, ...(base.arn ? { arn: base.arn } : {}), ...(base.accountId ? { accountId: base.accountId } : {}), principal, gains });
+      const rewritten = ensureEscalatedNode(ctx.graph, principal, [{ kind: r.gain, target: principal }]);
       addEdge(ctx, principal, rewritten, {
         ...r.attributes,
         evidence: [...r.attributes.evidence, noteOf(r.rewriter, `made by ${nodeName(ctx, r.rewriter)}, which the attacker must also act as`)],
