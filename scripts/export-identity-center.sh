@@ -5,6 +5,7 @@
 set -euo pipefail
 instance=$(aws sso-admin list-instances --query 'Instances[0]')
 arn=$(jq -r .InstanceArn <<<"$instance"); store=$(jq -r .IdentityStoreId <<<"$instance")
+owner=$(jq -r '.OwnerAccountId // empty' <<<"$instance")
 sets='[]'; assignments='[]'
 for ps in $(aws sso-admin list-permission-sets --instance-arn "$arn" --query 'PermissionSets[]' --output text); do
   desc=$(aws sso-admin describe-permission-set --instance-arn "$arn" --permission-set-arn "$ps" --query 'PermissionSet')
@@ -25,6 +26,6 @@ for group in $(jq -r '.[].GroupId' <<<"$groups"); do
   found=$(aws identitystore list-group-memberships --identity-store-id "$store" --group-id "$group" --query 'GroupMemberships')
   memberships=$(jq -c --argjson m "$found" '. + $m' <<<"$memberships")
 done
-jq -n --arg arn "$arn" --arg store "$store" --argjson sets "$sets" --argjson assignments "$assignments" \
+jq -n --arg arn "$arn" --arg store "$store" --arg owner "$owner" --argjson sets "$sets" --argjson assignments "$assignments" \
   --argjson users "$users" --argjson groups "$groups" --argjson memberships "$memberships" \
-  '{InstanceArn: $arn, IdentityStoreId: $store, PermissionSets: $sets, AccountAssignments: $assignments, Users: $users, Groups: $groups, GroupMemberships: $memberships}'
+  '{InstanceArn: $arn, IdentityStoreId: $store, PermissionSets: $sets, AccountAssignments: $assignments, Users: $users, Groups: $groups, GroupMemberships: $memberships} + (if $owner != "" then {OwnerAccountId: $owner} else {} end)'

@@ -104,9 +104,11 @@ export function readIdentityCenter(doc: Record<string, unknown>, file: string, b
     assignments.push({ principalId, permissionSetArn: set.arn, permissionSetName: set.name, accountId, roleArn });
   });
 
+  const owner = doc.OwnerAccountId === undefined ? undefined : expectAccountId(doc.OwnerAccountId, `${base}/OwnerAccountId`);
   const existing = b.identityCenter;
   b.identityCenter = {
     ...(typeof doc.InstanceArn === 'string' ? { instanceArn: doc.InstanceArn } : existing?.instanceArn ? { instanceArn: existing.instanceArn } : {}),
+    ...(owner ? { ownerAccountId: owner } : existing?.ownerAccountId ? { ownerAccountId: existing.ownerAccountId } : {}),
     principals: [...(existing?.principals ?? []), ...principals].sort((x, y) => (x.id < y.id ? -1 : 1)),
     assignments: [...(existing?.assignments ?? []), ...assignments].sort((x, y) => (`${x.principalId}${x.accountId}${x.permissionSetArn}` < `${y.principalId}${y.accountId}${y.permissionSetArn}` ? -1 : 1)),
   };

@@ -20,7 +20,7 @@ import { adminCheck, ALLOW_ALL } from '../access/admin.ts';
 import { decideAccess, mayAllow } from '../access/decide.ts';
 import { profileOf } from '../access/profile.ts';
 import { applyTechniques } from './techniques/apply.ts';
-import { addEdge, ensureNode, evidenceOf, type BuildContext } from './context.ts';
+import { addEdge, ensureNode, evidenceOf, noteOf, type BuildContext } from './context.ts';
 import { ADMIN_NODE, PUBLIC_NODE, accountNodeKey, serviceNodeKey, type AccessGraph, type EdgeAttributes, type NodeAttributes } from './types.ts';
 
 function addNodes(ctx: BuildContext): void {
@@ -99,7 +99,9 @@ function addMembership(ctx: BuildContext): void {
       ? (model.identityCenter?.principals ?? []).filter((p) => p.groups.includes(a.principalId)).map((p) => p.id)
       : [a.principalId];
     for (const s of sources) {
-      addEdge(ctx, s, a.roleArn, { kind: 'can-assume', actions: ['sts:AssumeRoleWithSAML'], evidence: [], conditions: [], conditional: false, requires: [`Identity Center assignment of permission set ${a.permissionSetName}`] });
+      // The assignment is a fact of the export: evidence, not a condition.
+      const evidence = [noteOf(a.permissionSetArn, `Identity Center assignment of permission set ${a.permissionSetName} in account ${a.accountId}`)];
+      addEdge(ctx, s, a.roleArn, { kind: 'can-assume', actions: ['sts:AssumeRoleWithSAML'], evidence, conditions: [], conditional: false });
     }
   }
 }

@@ -46,3 +46,6 @@ export function ensureEscalatedNode(graph: AccessGraph, principal: string, gains
   });
   return key;
 }
+
+/** Evidence that is a fact of the input rather than a policy statement (a gain, an assignment, a chain). */
+export const noteOf = (subject: string, text: string): Evidence => ({ policy: subject, policyType: 'identity', statement: -1, effect: 'Allow', note: text });

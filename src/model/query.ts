@@ -110,3 +110,12 @@ export function resolvePrincipal(model: AccountModel, text: string): string {
   const close = principalsOf(model).filter((arn) => arn.toLowerCase().includes(lower)).slice(0, 3);
   throw new UserError(`unknown principal "${text}"${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}`);
 }
+
+/**
+ * Access keys a user holds, from the credential report (a key slot with no key reads `false` and
+ * `N/A`); undefined without a report. IAM allows two per user ("IAM and AWS STS quotas").
+ */
+export function accessKeyCount(model: AccountModel, userArn: string): number | undefined {
+  const keys = model.users[userArn]?.credentials?.accessKeys;
+  return keys && keys.filter((k) => k.active || k.lastRotated !== undefined).length;
+}

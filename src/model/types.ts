@@ -176,6 +176,8 @@ export interface IdentityCenterAssignment {
 
 export interface IdentityCenter {
   instanceArn?: string;
+  /** The account that administers the instance (`sso-admin list-instances` OwnerAccountId): sso-admin calls are made there. */
+  ownerAccountId?: string;
   principals: IdentityCenterPrincipal[];
   assignments: IdentityCenterAssignment[];
 }

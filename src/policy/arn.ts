@@ -120,6 +120,15 @@ export function parseRoleSessionArn(arn: string): { partition: string; account: 
 const SHORTENED = /^arn:[^:]+:(?:iam|sts)::(\d{12}|aws):(.+)$/;
 
 /** Short display name: `user/alice`, `role/Deploy`, `assumed-role/x/s`, `account 111122223333`; other keys unchanged. */
+/** IAM Identity Center's ARNs (no region, no account): an instance, and an account as an assignment target. */
+export const ssoAccountArn = (account: string, partition = DEFAULT_PARTITION): string => `arn:${partition}:sso:::account/${account}`;
+/** `arn:…:sso:::permissionSet/ssoins-…/ps-…` → `arn:…:sso:::instance/ssoins-…` */
+export function ssoInstanceOfPermissionSet(permissionSetArn: string): string | undefined {
+  const parts = parseArn(permissionSetArn);
+  const [kind, instance] = parts?.resource.split('/') ?? [];
+  return parts?.service === 'sso' && kind === 'permissionSet' && instance ? `arn:${parts.partition}:sso:::instance/${instance}` : undefined;
+}
+
 export function shortName(key: string): string {
   const m = SHORTENED.exec(key);
   if (!m) return key;

@@ -11,13 +11,13 @@ import { adminCheck } from '../../access/admin.ts';
 import { gainText, withGain, type Gain } from '../../access/gains.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
 import type { Decision } from '../../policy/types.ts';
-import { addEdge, ensureEscalatedNode, escalatedKey, evidenceOf, type BuildContext } from '../context.ts';
+import { addEdge, ensureEscalatedNode, escalatedKey, evidenceOf, noteOf, type BuildContext } from '../context.ts';
 import { ADMIN_NODE, type EdgeAttributes } from '../types.ts';
 import { TECHNIQUES } from './catalog/index.ts';
 import { tryAlternative, type DecisionMemo } from './required.ts';
-import { adminAttributes, escalationAttributes, noteOf } from './attributes.ts';
+import { adminAttributes, escalationAttributes } from './attributes.ts';
 import { resolveRewrites, type Rewrite } from './rewrites.ts';
-import { buildIndexes, principalsRewritten, rolesThatMayTrust, targetsFor, type Indexes } from './targets.ts';
+import { administrationRequirement, buildIndexes, principalsRewritten, rolesThatMayTrust, targetsFor, type Indexes } from './targets.ts';
 import type { RequiredAction } from './types.ts';
 
 /** Gains composed on one principal at most (each is a hop; --max-depth bounds the paths anyway). */
@@ -87,12 +87,13 @@ function tryTechniques(ctx: BuildContext, ix: Indexes, actor: Actor): ActorResul
     if (viable.length === 0) continue;
     // Targets whose decisions are the same (memoized, target-independent) share one attributes object.
     let last: { decisions: Decision[]; attributes: EdgeAttributes } | undefined;
+    const needs = administrationRequirement(technique, model, profile.accountId);
     for (const target of targetsFor(technique, profile, model, ix)) {
       const found = chooseAlternative(ctx, profile, viable, target, memo);
       if (!found) continue;
       const { chosen, decisions } = found;
       const same = last !== undefined && last.decisions.length === decisions.length && last.decisions.every((d, i) => d === decisions[i]);
-      const attributes = same ? last!.attributes : escalationAttributes(technique, chosen, decisions);
+      const attributes = same ? last!.attributes : escalationAttributes(technique, chosen, decisions, needs);
       last = { decisions, attributes };
       if (technique.result === 'target') {
         if (!ctx.graph.hasNode(target) || target === actor.principal) continue;

@@ -7,12 +7,12 @@ import type { RequiredAction, Technique } from './types.ts';
 
 const techniqueRefs = new WeakMap<Technique, TechniqueRef>();
 
-export function escalationAttributes(technique: Technique, chosen: RequiredAction[], decisions: Decision[]): EdgeAttributes {
+export function escalationAttributes(technique: Technique, chosen: RequiredAction[], decisions: Decision[], needs?: string): EdgeAttributes {
   let ref = techniqueRefs.get(technique);
   if (!ref) techniqueRefs.set(technique, (ref = { id: technique.id, name: technique.name, publicIds: technique.publicIds }));
   const evidence: Evidence[] = [...new Map(decisions.flatMap(evidenceOf).map((e) => [`${e.policy}#${e.statement}`, e])).values()];
   const conditions: ResidualCondition[] = decisions.flatMap((d) => d.residual);
-  const requires = [...(technique.requires ? [technique.requires] : []), ...chosen.flatMap((r) => (r.requires ? [r.requires] : []))];
+  const requires = [...(technique.requires ? [technique.requires] : []), ...(needs ? [needs] : []), ...chosen.flatMap((r) => (r.requires ? [r.requires] : []))];
   return {
     kind: 'escalation',
     technique: ref,
@@ -35,4 +35,3 @@ export function adminAttributes(attributes: EdgeAttributes, admin: AdminCheck, n
   };
 }
 
-export const noteOf = (target: string, text: string): Evidence => ({ policy: target, policyType: 'identity', statement: -1, effect: 'Allow', note: text });

@@ -5,6 +5,35 @@
 import { pathToFileURL } from 'node:url';
 import { TECHNIQUES } from './catalog/index.ts';
 import { MODELLED_ELSEWHERE, PATHFINDING_IDS } from './pathfinding.ts';
+import type { RequiredAction, Technique } from './types.ts';
+
+/** What a technique yields, in the table's words. */
+function resultText(t: Technique): string {
+  if (t.result === 'self') return t.gain === 'any-policy' ? 'admin (if boundary and SCPs allow)' : 'what it gains: admin, or the next step';
+  if (t.result === 'rewrite-target') return 'admin as the rewritten principal, if the attacker can act as it';
+  switch (t.targets) {
+    case 'roles-trusting-service':
+    case 'roles-trusting-federated':
+      return `the role${t.service ? ` trusting \`${t.service}\`${t.targets === 'roles-trusting-federated' ? ' (Federated)' : ''}` : ''}${t.needsInstanceProfile ? ' with an instance profile' : ''}`;
+    case 'permission-set-roles':
+      return 'the permission set\'s role in the target account';
+    case 'other-users':
+      return 'the target user';
+    default:
+      return 'the target role';
+  }
+}
+
+/** One alternative's actions; an action needed on several resources (an sso instance, permission set, account) once, with them. */
+function alternativeText(alternative: readonly RequiredAction[]): string {
+  const byAction = new Map<string, RequiredAction[]>();
+  for (const r of alternative) byAction.set(r.action, [...(byAction.get(r.action) ?? []), r]);
+  return [...byAction.values()].map((same) => {
+    const r = same[0];
+    const on = same.length > 1 ? ` on ${same.map((x) => x.resource.replace(/[{}]/g, '')).join(', ')}` : '';
+    return `\`${r.action}\`${on}${r.context ? ` (${Object.entries(r.context).map(([k, v]) => `${k}=${v}`).join(', ')})` : ''}${r.requires ? ` (needs ${r.requires})` : ''}`;
+  }).join(' + ');
+}
 
 /** pathfinding.cloud id → the techniques that implement it. */
 export function pathfindingCoverage(): Map<string, string[]> {
@@ -26,10 +55,9 @@ export function coverageMarkdown(): string {
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const t of TECHNIQUES) {
-    const needs = t.anyOf.map((alt) => alt.map((r) => `\`${r.action}\`${r.context ? ` (${Object.entries(r.context).map(([k, v]) => `${k}=${v}`).join(', ')})` : ''}${r.requires ? ` (needs ${r.requires})` : ''}`).join(' + ')).join('<br>');
-    const result = t.result === 'self' ? (t.gain === 'any-policy' ? 'admin (if boundary and SCPs allow)' : 'what it gains: admin, or the next step') : t.result === 'rewrite-target' ? 'admin as the rewritten principal, if the attacker can act as it' : t.targets === 'roles-trusting-service' || t.targets === 'roles-trusting-federated' ? `the role${t.service ? ` trusting \`${t.service}\`${t.targets === 'roles-trusting-federated' ? ' (Federated)' : ''}` : ''}${t.needsInstanceProfile ? ' with an instance profile' : ''}` : `the target ${t.targets === 'other-users' ? 'user' : 'role'}`;
-    const status = t.requires ? `conditional: needs ${t.requires}` : 'checked';
-    lines.push(`| \`${t.id}\` | ${t.name} | ${t.sources.join(', ')} | ${needs} | ${result} | ${t.publicIds.join(', ') || '—'} | ${status} |`);
+    const needs = t.anyOf.map(alternativeText).join('<br>');
+    const status = t.requires ? `conditional: needs ${t.requires}` : t.administeredFrom ? 'checked from the account that administers IAM Identity Center (elsewhere: conditional on a delegated administrator)' : 'checked';
+    lines.push(`| \`${t.id}\` | ${t.name} | ${t.sources.join(', ')} | ${needs} | ${resultText(t)} | ${t.publicIds.join(', ') || '—'} | ${status} |`);
   }
   lines.push('', 'Role chaining (`sts:AssumeRole`, `AssumeRoleWithSAML`, `AssumeRoleWithWebIdentity`) is modelled by `can-assume` edges, checked on both sides (trust policy and, where AWS requires it, the caller\'s identity policy).', '');
   const coverage = pathfindingCoverage();

@@ -2,14 +2,27 @@
 import { decideAccess, resourceIndependent } from '../../access/decide.ts';
 import { VERSION_SEPARATOR } from '../../access/gains.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
+import { accessKeyCount } from '../../model/query.ts';
 import type { AccountModel } from '../../model/types.ts';
-import { partitionOf } from '../../policy/arn.ts';
+import { partitionOf, ssoAccountArn, ssoInstanceOfPermissionSet } from '../../policy/arn.ts';
 import type { Decision } from '../../policy/types.ts';
 import type { RequiredAction } from './types.ts';
 
-function resourceOf(required: RequiredAction, target: string, profile: PrincipalProfile): string {
+/** IAM's quota of access keys per user. */
+const MAX_ACCESS_KEYS = 2;
+
+/** Templates naming the target's own Identity Center ARNs: concrete resources, like `target`. */
+const SSO_TEMPLATES: Record<string, (model: AccountModel, role: string) => string | undefined> = {
+  '{permissionSet}': (model, role) => model.roles[role]?.permissionSetArn,
+  '{instance}': (model, role) => ssoInstanceOfPermissionSet(model.roles[role]?.permissionSetArn ?? ''),
+  '{targetAccount}': (model, role) => model.roles[role] && ssoAccountArn(model.roles[role].accountId, partitionOf(role)),
+};
+const namesTarget = (required: RequiredAction): boolean => required.resource === 'target' || required.resource === 'source' || required.resource in SSO_TEMPLATES;
+
+function resourceOf(model: AccountModel, required: RequiredAction, target: string, profile: PrincipalProfile): string | undefined {
   if (required.resource === 'target') return target.split(VERSION_SEPARATOR)[0];
   if (required.resource === 'source') return profile.arn;
+  if (required.resource in SSO_TEMPLATES) return SSO_TEMPLATES[required.resource](model, target);
   const template = required.resource.includes('{partition}') ? required.resource.replace('{partition}', partitionOf(profile.arn)) : required.resource;
   return template.replace('{account}', profile.accountId);
 }
@@ -23,7 +36,7 @@ function resourceOf(required: RequiredAction, target: string, profile: Principal
 function decideSomewhere(model: AccountModel, profile: PrincipalProfile, required: RequiredAction, resource: string): Decision {
   const context = required.context ? { context: required.context } : {};
   const d = decideAccess(model, profile, { action: required.action, resource, ...context });
-  if (d.decision === 'allowed' || required.resource === 'target' || required.resource === 'source') return d;
+  if (d.decision === 'allowed' || namesTarget(required)) return d;
   for (const policy of profile.identity) {
     for (const s of policy.statements) {
       if (s.parsed.effect !== 'Allow' || !s.matchesAction(required.action)) continue;
@@ -51,7 +64,9 @@ export type DecisionMemo = Map<string, Decision>;
 export function tryAlternative(model: AccountModel, profile: PrincipalProfile, alternative: RequiredAction[], target: string, memo: DecisionMemo): Decision[] | undefined {
   const decisions: Decision[] = [];
   for (const required of alternative) {
-    const resource = resourceOf(required, target, profile);
+    if (required.onlyIf === 'free-access-key-slot' && (accessKeyCount(model, target) ?? 0) >= MAX_ACCESS_KEYS) return undefined;
+    const resource = resourceOf(model, required, target, profile);
+    if (resource === undefined) return undefined;
     const independent = !model.roles[resource] && (required.resource === '*' || resourceIndependent(profile, required.action));
     const memoKey = required.resource === 'target' ? memoKeyOf(required) : `${memoKeyOf(required)} ${resource}`;
     // Keys the technique fixes (iam:PassedToService); others, such as iam:AssociatedResourceArn, stay unknown.

@@ -10,10 +10,10 @@
 import { adminCheck } from '../../access/admin.ts';
 import { gainText, withGain, type GainKind } from '../../access/gains.ts';
 import { shortName } from '../../policy/arn.ts';
-import { addEdge, ensureEscalatedNode, type BuildContext } from '../context.ts';
+import { addEdge, ensureEscalatedNode, noteOf, type BuildContext } from '../context.ts';
 import { ACTING_AS, bfs, depthsFrom, stepsOf, stepsOnce, stepsTo, type Reached } from '../traversal/index.ts';
 import { ADMIN_NODE, type EdgeAttributes } from '../types.ts';
-import { adminAttributes, noteOf } from './attributes.ts';
+import { adminAttributes } from './attributes.ts';
 import type { Technique } from './types.ts';
 
 export interface Rewrite {

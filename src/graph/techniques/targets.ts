@@ -17,6 +17,8 @@ export interface Indexes {
   attachedPolicies: Map<string, Map<string, string[]>>;
   /** What trust policies name: an account id, a principal ARN, or `*` → the roles that name it. */
   rolesTrusting: Map<string, string[]>;
+  /** Identity Center's roles (from permission sets), every account. */
+  permissionSetRoles: string[];
 }
 
 function push<K>(map: Map<K, string[]>, key: K, value: string): void {
@@ -26,7 +28,7 @@ function push<K>(map: Map<K, string[]>, key: K, value: string): void {
 }
 
 export function buildIndexes(model: AccountModel): Indexes {
-  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map(), rolesTrustingFederated: new Map(), attachedPolicies: new Map(), rolesTrusting: new Map() };
+  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map(), rolesTrustingFederated: new Map(), attachedPolicies: new Map(), rolesTrusting: new Map(), permissionSetRoles: [] };
   const attached = (account: string, policies: readonly string[], holder: string) => {
     let byPolicy = ix.attachedPolicies.get(account);
     if (!byPolicy) ix.attachedPolicies.set(account, (byPolicy = new Map()));
@@ -43,6 +45,7 @@ export function buildIndexes(model: AccountModel): Indexes {
   for (const r of Object.values(model.roles)) {
     if (r.serviceLinked) continue;
     push(ix.rolesByAccount, r.accountId, r.arn);
+    if (r.permissionSetArn) ix.permissionSetRoles.push(r.arn);
     attached(r.accountId, r.managedPolicies, r.arn);
     const trust = model.policies[r.trustPolicy]?.policy;
     const services = new Set<string>();
@@ -125,5 +128,19 @@ export function targetsFor(technique: Technique, profile: PrincipalProfile, mode
     case 'roles-trusting-federated':
       return ((technique.targets === 'roles-trusting-service' ? ix.rolesTrustingService : ix.rolesTrustingFederated).get(`${profile.accountId} ${technique.service}`) ?? [])
         .filter((r) => r !== profile.arn && (!technique.needsInstanceProfile || model.roles[r].instanceProfiles.length > 0));
+    case 'permission-set-roles':
+      return ix.permissionSetRoles.filter((r) => r !== profile.arn);
   }
+}
+
+/**
+ * What a technique `administeredFrom` a service's instance needs when tried from `account`:
+ * nothing from the account that administers it (Identity Center: the instance's owner, else the
+ * organization's management account); from another, being its delegated administrator.
+ */
+export function administrationRequirement(technique: Technique, model: AccountModel, account: string): string | undefined {
+  if (technique.administeredFrom !== 'identity-center') return undefined;
+  const owner = model.identityCenter?.ownerAccountId ?? model.organization?.managementAccountId;
+  if (owner === account) return undefined;
+  return `account ${account} being a delegated administrator of IAM Identity Center${owner ? ` (its instance is administered from ${owner})` : ''}`;
 }

@@ -47,13 +47,16 @@ export type TargetSelector =
   | 'roles'
   | 'roles-trusting-service'
   /** Roles whose trust policy names `service` as a Federated principal (e.g. cognito-identity.amazonaws.com). */
-  | 'roles-trusting-federated';
+  | 'roles-trusting-federated'
+  /** Identity Center's `AWSReservedSSO_…` roles, in every account (a permission set spans accounts). */
+  | 'permission-set-roles';
 
 export interface RequiredAction {
   action: string;
   /**
    * `target` = the target's ARN (a policy version: its policy); `source` = the source principal's
-   * ARN; `*`; or a template with {partition} and {account} (the source's).
+   * ARN; `*`; or a template with {partition} and {account} (the source's); or, for an Identity
+   * Center role, `{permissionSet}`, `{instance}` or `{targetAccount}` (its sso ARNs).
    */
   resource: 'target' | 'source' | '*' | string;
   /** Extra request keys for this action (e.g. iam:PassedToService). */
@@ -64,6 +67,11 @@ export interface RequiredAction {
    * alternatives work, one with fewer of these is chosen.
    */
   requires?: string;
+  /**
+   * A precondition on the target the input may settle: `free-access-key-slot` — the target user
+   * holds fewer than two access keys (unknown without a credential report: assumed free).
+   */
+  onlyIf?: 'free-access-key-slot';
 }
 
 export interface Technique {
@@ -86,6 +94,11 @@ export interface Technique {
   result: TechniqueResult;
   /** For `self` and `rewrite-target`: what the source (or the rewritten target) gains. */
   gain?: GainKind;
+  /**
+   * The calls are made in the account that administers this service's instance: from any other
+   * account the edge is conditional on that account being a delegated administrator.
+   */
+  administeredFrom?: 'identity-center';
   /** Non-IAM resources the input cannot show; the edge is conditional on them. */
   requires?: string;
 }
