@@ -28,7 +28,24 @@ export interface GeneratedOrg {
   accounts: string[];
 }
 
-export function generateOrg(principals: number, seed = 42, accountCount = Math.max(2, Math.min(100, Math.round(principals / 500)))): GeneratedOrg {
+/** Escalation rights on "any user" / "any role" — the grants that make real single accounts dense. */
+const DENSE_ESCALATION = [
+  { Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: '*' },
+  { Effect: 'Allow', Action: 'iam:UpdateAssumeRolePolicy', Resource: '*' },
+  { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' },
+];
+
+export interface GenerateOptions {
+  seed?: number;
+  accounts?: number;
+  /** Give the escalation policies (held by ~3% of principals) the DENSE_ESCALATION grants too. */
+  dense?: boolean;
+}
+
+/** One account at the given size, with escalation rights on every user and role sprinkled in. */
+export const generateDenseAccount = (principals: number): GeneratedOrg => generateOrg(principals, { accounts: 1, dense: true });
+
+export function generateOrg(principals: number, { seed = 42, accounts: accountCount = Math.max(2, Math.min(100, Math.round(principals / 500))), dense = false }: GenerateOptions = {}): GeneratedOrg {
   const rand = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const accounts = Array.from({ length: accountCount }, (_, i) => String(100000000000 + i * 7919));
@@ -42,6 +59,7 @@ export function generateOrg(principals: number, seed = 42, accountCount = Math.m
       if (p % 5 === 0) statements.push({ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' });
       if (p % 4 === 1) statements.push({ Effect: 'Deny', Action: '*:Delete*', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } });
       if (p === 3 || p === 17) statements.push({ Effect: 'Allow', Action: pick(ESCALATION), Resource: pick(['*', arn('role', '*'), arn('policy', `p${p}`)]) });
+      if (dense && (p === 3 || p === 17)) statements.push(...DENSE_ESCALATION);
       if (p % 10 === 2) statements.push({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::${pick(accounts)}:role/r${Math.floor(rand() * 9) + 1}*` });
       return {
         PolicyName: `p${p}`, Arn: arn('policy', `p${p}`), Path: '/', DefaultVersionId: 'v1',

@@ -28,7 +28,7 @@ export interface PreparedTarget {
   dist: Map<string, number>;
   /** For an action-on-resource target: the final hop from a node, or null when it cannot. */
   final?: (principal: string) => FinalAccess | null;
-  /** Outgoing hops per node, built on first use. */
+  /** Outgoing hops per node that can reach the target, nearest first, built on first use. */
   out?: Map<string, readonly Hop[]>;
   /** Who can act as a node (for hops that need the source to act as it too), built on first use. */
   actors?: Map<string, Set<string>>;
@@ -47,10 +47,12 @@ export function searchPaths(graph: AccessGraph, from: string, to: string | undef
   const { dist, final } = target;
   const out = (target.out ??= new Map());
   const steps = stepsOver(graph, actingAs(opts.includeConditional));
+  // A node's hops that can still reach the target, nearest first: the search below stops at the
+  // first hop that is too far for the current bound instead of trying every edge of a dense node.
   const hopsFrom = (node: string): readonly Hop[] => {
     let hops = out.get(node);
     if (!hops) {
-      hops = steps(node).map(hopOfStep);
+      hops = steps(node).filter((s) => dist.has(s.next)).map(hopOfStep).sort((a, b) => dist.get(a.to)! - dist.get(b.to)!);
       out.set(node, hops);
     }
     return hops;
@@ -72,23 +74,22 @@ export function searchPaths(graph: AccessGraph, from: string, to: string | undef
       const access = final(node);
       if (access) {
         // A principal that can do it ends the path: going through it only makes longer paths.
-        if (hops.length === bound) found.push(pathOf(hops, access));
+        if (hops.length === bound) found.push(pathOf(hops.slice(), access));
         return;
       }
     } else if (node === to && hops.length > 0) {
-      if (hops.length === bound) found.push(pathOf(hops));
+      if (hops.length === bound) found.push(pathOf(hops.slice()));
       return;
     }
     if (hops.length >= bound || node === ADMIN_NODE) return;
     for (const hop of hopsFrom(node)) {
       if (onPath.has(hop.to)) continue;
-      const remaining = dist.get(hop.to);
-      if (remaining === undefined || hops.length + 1 + remaining > bound) continue;
+      if (hops.length + 1 + dist.get(hop.to)! > bound) break;
       if (!final && hop.to === ADMIN_NODE && to !== ADMIN_NODE) continue;
       if (hop.alsoActingAs && !sourceActsAs(hop.alsoActingAs)) continue;
       onPath.add(hop.to);
       hops.push(hop);
-      visit(hop.to, hops.slice(), onPath);
+      visit(hop.to, hops, onPath);
       hops.pop();
       onPath.delete(hop.to);
     }

@@ -2,17 +2,17 @@
  * Rewriting another principal — attaching a policy to a role, removing its boundary — pays off
  * when the attacker can then act as it. The attacker is the source together with everything it
  * can act as, at any distance: the rewriter P and whoever enters the rewritten principal C may be
- * different principals the source reaches. One forward pass from each rewriter finds what it can
- * act as; where C is among them, one edge from P serves every source reaching P;
- * otherwise C gets an edge to "C rewritten" (an escalated node, admin), which the path search
- * takes only from sources that can also act as P: linear in the rewrites, not in sources × targets.
+ * different principals the source reaches. Where P can act as C itself, one edge from P to admin
+ * serves every source reaching P; otherwise C gets an edge to "C rewritten" (an escalated node,
+ * admin), which the path search takes only from sources that can also act as P: linear in the
+ * rewrites, not in sources × targets.
  */
-import { adminCheck } from '../../access/admin.ts';
+import { adminCheck, type AdminCheck } from '../../access/admin.ts';
 import { gainText, withGain, type GainKind } from '../../access/gains.ts';
 import { shortName } from '../../policy/arn.ts';
 import { addEdge, ensureEscalatedNode, noteOf, type BuildContext } from '../context.ts';
-import { ACTING_AS, bfs, depthsFrom, stepsOf, stepsOnce, stepsTo, type Reached } from '../traversal/index.ts';
-import { ADMIN_NODE, type EdgeAttributes } from '../types.ts';
+import { ACTING_AS, bfs, reachability, stepsOf, stepsOnce, stepsTo, type Reachability, type Reached } from '../traversal/index.ts';
+import { ADMIN_NODE, type EdgeAttributes, type Evidence } from '../types.ts';
 import { adminAttributes } from './attributes.ts';
 import type { Technique } from './types.ts';
 
@@ -26,13 +26,6 @@ export interface Rewrite {
   gain: GainKind;
   technique: Technique;
   attributes: EdgeAttributes;
-}
-
-/** What `node` can act as: every node a chain of acting-as edges reaches (and whether one chain is unconditional). */
-function actsAs(ctx: BuildContext, node: string): { any: Map<string, Reached>; firm: Set<string> } {
-  const { maxDepth } = ctx.options;
-  // The chains shown come from the ordered walk; the unconditional one needs only what it reaches.
-  return { any: bfs(stepsOnce(ctx.graph, { edges: ACTING_AS }), [node], { maxDepth }), firm: new Set(depthsFrom(ctx.graph, [node], { edges: ACTING_AS, includeConditional: false, maxDepth }).keys()) };
 }
 
 /** `a → b → c`: the chain from the walk's start to `to`, read off a forward BFS. */
@@ -50,54 +43,91 @@ function withWays(attributes: EdgeAttributes, conditionalWays: Array<string | un
   return { conditional: attributes.conditional || ways.length > 0, ...(requires.length ? { requires } : {}) };
 }
 
-export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[]): void {
-  const byPrincipal = new Map<string, Rewrite[]>();
-  for (const r of rewrites) {
-    const list = byPrincipal.get(r.principal);
-    if (list) list.push(r);
-    else byPrincipal.set(r.principal, [r]);
-  }
-  // One forward pass per rewriter (few principals hold rewrite rights; many principals are rewritable).
-  const reaches = new Map<string, ReturnType<typeof actsAs>>();
-  const reachOf = (node: string) => {
-    let r = reaches.get(node);
-    if (!r) reaches.set(node, (r = actsAs(ctx, node)));
-    return r;
-  };
-  const enterable = (node: string) => stepsOf(ctx.graph, node, { edges: ACTING_AS, direction: 'in' }).length > 0;
-  for (const principal of [...byPrincipal.keys()].sort()) {
-    const profile = ctx.profiles.get(principal);
-    if (!profile || ctx.admins.has(principal)) continue; // already admin: reaching it is its own path
-    if (!enterable(principal)) continue; // nobody can act as it
-    const admins = new Map<GainKind, ReturnType<typeof adminCheck> | undefined>();
-    for (const r of byPrincipal.get(principal)!) {
-      if (!admins.has(r.gain)) {
-        const gained = withGain(ctx.model, profile, { kind: r.gain, target: principal });
-        admins.set(r.gain, gained ? adminCheck(ctx.model, gained) : undefined);
-      }
-      const admin = admins.get(r.gain);
-      if (!admin?.admin) continue;
-      const note = noteOf(principal, `rewrites ${shortName(principal)}${r.target !== principal ? ` (through ${shortName(r.target)})` : ''}: ${gainText({ kind: r.gain, target: principal })}`);
-      const attributes = adminAttributes(r.attributes, admin, note);
-      const key = `${r.technique.id}@${principal}`;
-      const fromRewriter = reachOf(r.rewriter);
-      if (fromRewriter.any.has(principal)) {
-        addEdge(ctx, r.rewriter, ADMIN_NODE, {
-          ...attributes,
-          evidence: [...attributes.evidence, noteOf(principal, `then acting as ${shortName(principal)}: ${chainText(ctx, fromRewriter.any, r.rewriter, principal)}`)],
-          ...withWays(attributes, [fromRewriter.firm.has(principal) ? undefined : `${shortName(principal)} only conditionally`]),
-        }, key);
-        continue;
-      }
-      // Another principal of the attacker's must enter C: the rewritten C is a node of its own,
-      // entered from C, and the search checks that its source can also act as the rewriter.
-      const rewritten = ensureEscalatedNode(ctx.graph, principal, [{ kind: r.gain, target: principal }]);
-      addEdge(ctx, principal, rewritten, {
-        ...r.attributes,
-        evidence: [...r.attributes.evidence, noteOf(r.rewriter, `made by ${nodeName(ctx, r.rewriter)}, which the attacker must also act as`)],
-        alsoActingAs: [r.rewriter],
-      }, `${r.technique.id}@${r.rewriter}`);
-      addEdge(ctx, rewritten, ADMIN_NODE, { kind: 'is-admin', evidence: admin.evidence, conditions: admin.conditions, conditional: admin.conditional });
+interface Candidate {
+  rewrite: Rewrite;
+  admin: AdminCheck;
+}
+
+/** The rewrites each rewriter makes with each technique that would make their principal admin (enterable, not admin already). */
+function candidatesByRewriter(ctx: BuildContext, rewrites: readonly Rewrite[]): Map<string, Candidate[]> {
+  const admins = new Map<string, AdminCheck | undefined>();
+  const adminAfter = (principal: string, gain: GainKind): AdminCheck | undefined => {
+    const key = `${principal} ${gain}`;
+    if (!admins.has(key)) {
+      const profile = ctx.profiles.get(principal);
+      const gained = profile && withGain(ctx.model, profile, { kind: gain, target: principal });
+      admins.set(key, gained ? adminCheck(ctx.model, gained) : undefined);
     }
+    return admins.get(key);
+  };
+  const enterable = new Map<string, boolean>();
+  const isEnterable = (node: string) => {
+    if (!enterable.has(node)) enterable.set(node, stepsOf(ctx.graph, node, { edges: ACTING_AS, direction: 'in' }).length > 0);
+    return enterable.get(node)!;
+  };
+  const groups = new Map<string, Candidate[]>();
+  for (const rewrite of rewrites) {
+    // Already admin: reaching it is its own path; nobody can act as it: the change pays nobody.
+    if (ctx.admins.has(rewrite.principal) || !isEnterable(rewrite.principal)) continue;
+    const admin = adminAfter(rewrite.principal, rewrite.gain);
+    if (!admin?.admin) continue;
+    const key = `${rewrite.rewriter}\u0000${rewrite.technique.id}`;
+    const list = groups.get(key);
+    if (list) list.push({ rewrite, admin });
+    else groups.set(key, [{ rewrite, admin }]);
   }
+  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+const rewriteNote = (r: Rewrite): Evidence => noteOf(r.principal, `rewrites ${shortName(r.principal)}${r.target !== r.principal ? ` (through ${shortName(r.target)})` : ''}: ${gainText({ kind: r.gain, target: r.principal })}`);
+
+/**
+ * Where the rewriter can itself act as principals it rewrites, one edge to admin per technique
+ * shows the best of them (unconditional first, then the nearest) and counts the rest: the path is
+ * the same whichever is chosen. "Can act as" comes from one condensation of the graph, not a walk
+ * per rewriter; only the chain shown is walked, and only until it meets a principal it rewrites.
+ */
+export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[]): void {
+  const groups = candidatesByRewriter(ctx, rewrites);
+  if (groups.size === 0) return;
+  const any = reachability(ctx.graph, { edges: ACTING_AS });
+  const firm = reachability(ctx.graph, { edges: ACTING_AS, includeConditional: false });
+  for (const candidates of groups.values()) {
+    const rewriter = candidates[0].rewrite.rewriter;
+    const reached = candidates.filter((c) => any.reaches(rewriter, c.rewrite.principal));
+    if (reached.length > 0) addRewriterEdge(ctx, rewriter, reached, firm);
+    for (const c of candidates) if (!reached.includes(c)) addRewrittenNode(ctx, c);
+  }
+}
+
+function addRewriterEdge(ctx: BuildContext, rewriter: string, reached: Candidate[], firm: Reachability): void {
+  const doubt = (c: Candidate) => (c.rewrite.attributes.conditional || c.admin.conditional ? 2 : 0) + (firm.reaches(rewriter, c.rewrite.principal) ? 0 : 1);
+  const least = Math.min(...reached.map(doubt));
+  const best = new Map(reached.filter((c) => doubt(c) === least).map((c) => [c.rewrite.principal, c]));
+  let nearest: string | undefined;
+  const walk = bfs(stepsOnce(ctx.graph, { edges: ACTING_AS, includeConditional: least % 2 === 1 }), [rewriter], {
+    until: (node) => best.has((nearest = node)),
+  });
+  const shown = nearest === undefined ? undefined : best.get(nearest);
+  if (!shown) return; // not met: the condensation and the walk follow the same edges
+  const { rewrite, admin } = shown;
+  const others = [...new Set(reached.map((c) => c.rewrite.principal))].filter((p) => p !== rewrite.principal).sort();
+  const attributes = adminAttributes(rewrite.attributes, admin, rewriteNote(rewrite));
+  const evidence = [...attributes.evidence, noteOf(rewrite.principal, `then acting as ${shortName(rewrite.principal)}: ${chainText(ctx, walk, rewriter, rewrite.principal)}`)];
+  if (others.length) evidence.push(noteOf(rewriter, `as for ${others.length} more it can act as: ${others.slice(0, 3).map(shortName).join(', ')}${others.length > 3 ? ', …' : ''}`));
+  addEdge(ctx, rewriter, ADMIN_NODE, { ...attributes, evidence, ...withWays(attributes, [least % 2 === 1 ? `${shortName(rewrite.principal)} only conditionally` : undefined]) }, `${rewrite.technique.id}@${rewrite.principal}`);
+}
+
+/**
+ * Another principal of the attacker's must enter C: the rewritten C is a node of its own, entered
+ * from C, and the path search checks that its source can also act as the rewriter.
+ */
+function addRewrittenNode(ctx: BuildContext, { rewrite: r, admin }: Candidate): void {
+  const rewritten = ensureEscalatedNode(ctx.graph, r.principal, [{ kind: r.gain, target: r.principal }]);
+  addEdge(ctx, r.principal, rewritten, {
+    ...r.attributes,
+    evidence: [...r.attributes.evidence, noteOf(r.rewriter, `made by ${nodeName(ctx, r.rewriter)}, which the attacker must also act as`)],
+    alsoActingAs: [r.rewriter],
+  }, `${r.technique.id}@${r.rewriter}`);
+  addEdge(ctx, rewritten, ADMIN_NODE, { kind: 'is-admin', evidence: admin.evidence, conditions: admin.conditions, conditional: admin.conditional });
 }

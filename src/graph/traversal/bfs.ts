@@ -7,6 +7,8 @@ export interface BfsOptions {
   maxDepth?: number;
   /** Only enter nodes this accepts (starts are always entered). */
   allowed?: (node: string) => boolean;
+  /** Stop as soon as a node this accepts is reached (it is in the result). */
+  until?: (node: string) => boolean;
 }
 
 export interface Reached {
@@ -30,6 +32,7 @@ export function bfs(steps: Steps, starts: Iterable<string>, opts: BfsOptions = {
       for (const step of steps(node)) {
         if (reached.has(step.next) || (opts.allowed && !opts.allowed(step.next))) continue;
         reached.set(step.next, { depth, via: step });
+        if (opts.until?.(step.next)) return reached;
         next.push(step.next);
       }
     }

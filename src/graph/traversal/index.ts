@@ -3,3 +3,4 @@ export { ACTING_AS, ASSUMING, PLACING, REACH, type EdgeSet } from './edge-sets.t
 export { follows, stepsOf, stepsOnce, stepsOver, type Step, type StepOptions, type Steps } from './steps.ts';
 export { bfs, depthsFrom, stepsTo, type BfsOptions, type Reached } from './bfs.ts';
 export { cyclicComponents } from './components.ts';
+export { reachability, type Reachability } from './reachability.ts';

@@ -1,0 +1,105 @@
+/**
+ * "Can a act as b?" for many pairs, answered from one condensation of the graph instead of a search
+ * per source: the strongly connected components of an edge set (Tarjan, iterative) become the nodes
+ * of a DAG over integers, and a query walks that DAG from a's component once (memoized per
+ * component). Unbounded in depth: AWS does not bound chains, only the searches that show them are.
+ */
+import type { AccessGraph, EdgeAttributes } from '../types.ts';
+import { follows, type StepOptions } from './steps.ts';
+
+export interface Reachability {
+  /** Whether `to` is reachable from `from` over the edge set (a node reaches itself). */
+  reaches(from: string, to: string): boolean;
+}
+
+/** Components of the graph over the edges `opts` follows, and the DAG between them (adjacency as arrays of component ids). */
+function condense(graph: AccessGraph, opts: StepOptions): { componentOf: Map<string, number>; dag: number[][] } {
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  graph.forEachNode((node) => { ids.set(node, names.length); names.push(node); });
+  const n = names.length;
+  const adjacency: number[][] = Array.from({ length: n }, () => []);
+  graph.forEachEdge((_e, a: EdgeAttributes, source, target) => {
+    if (follows(a, opts)) adjacency[ids.get(source)!].push(ids.get(target)!);
+  });
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const component = new Int32Array(n).fill(-1);
+  const onStack = new Uint8Array(n);
+  const stack: number[] = [];
+  const work: number[] = [];
+  const next = new Int32Array(n);
+  let counter = 0;
+  let components = 0;
+  for (let root = 0; root < n; root++) {
+    if (index[root] >= 0) continue;
+    work.push(root);
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    while (work.length) {
+      const v = work[work.length - 1];
+      const edges = adjacency[v];
+      if (next[v] < edges.length) {
+        const w = edges[next[v]++];
+        if (index[w] < 0) {
+          index[w] = low[w] = counter++;
+          stack.push(w);
+          onStack[w] = 1;
+          work.push(w);
+        } else if (onStack[w]) low[v] = Math.min(low[v], index[w]);
+        continue;
+      }
+      work.pop();
+      if (work.length) {
+        const parent = work[work.length - 1];
+        low[parent] = Math.min(low[parent], low[v]);
+      }
+      if (low[v] === index[v]) {
+        let w: number;
+        do {
+          w = stack.pop()!;
+          onStack[w] = 0;
+          component[w] = components;
+        } while (w !== v);
+        components++;
+      }
+    }
+  }
+  const dagSets: Array<Set<number>> = Array.from({ length: components }, () => new Set());
+  for (let v = 0; v < n; v++) for (const w of adjacency[v]) if (component[v] !== component[w]) dagSets[component[v]].add(component[w]);
+  const componentOf = new Map<string, number>();
+  for (let v = 0; v < n; v++) componentOf.set(names[v], component[v]);
+  return { componentOf, dag: dagSets.map((s) => [...s]) };
+}
+
+export function reachability(graph: AccessGraph, opts: StepOptions): Reachability {
+  const { componentOf, dag } = condense(graph, opts);
+  // One bit per component, per component asked from.
+  const memo = new Map<number, Uint32Array>();
+  const has = (bits: Uint32Array, c: number): boolean => (bits[c >>> 5] & (1 << (c & 31))) !== 0;
+  const reachedFrom = (start: number): Uint32Array => {
+    let seen = memo.get(start);
+    if (seen) return seen;
+    seen = new Uint32Array((dag.length + 31) >>> 5);
+    const todo = [start];
+    seen[start >>> 5] |= 1 << (start & 31);
+    while (todo.length) {
+      for (const c of dag[todo.pop()!]) {
+        if (has(seen, c)) continue;
+        seen[c >>> 5] |= 1 << (c & 31);
+        todo.push(c);
+      }
+    }
+    memo.set(start, seen);
+    return seen;
+  };
+  return {
+    reaches(from, to) {
+      const a = componentOf.get(from);
+      const b = componentOf.get(to);
+      if (a === undefined || b === undefined) return false;
+      return a === b || has(reachedFrom(a), b);
+    },
+  };
+}
