@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: every benchmark, printed as Markdown tables for the README.
- * BENCH_SIZES=1000,5000 to choose the synthetic sizes (default 1k, 5k, 20k, 50k principals).
+ * BENCH_SIZES=1000,5000 to choose the synthetic sizes (default 1k, 5k, 20k, 50k principals, 500 per
+ * account); BENCH_DENSE=2000,5000 for single accounts with escalation rights on any user / any role
+ * (default 1k, 2k, 5k; empty to skip).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,24 +13,23 @@ import { DEFAULT_ANALYSIS_OPTIONS } from '../src/access/options.ts';
 import { buildGraph } from '../src/graph/index.ts';
 import { buildReport, DEFAULT_REPORT_OPTIONS, reportChunks } from '../src/report/index.ts';
 import { runEngineBench } from './engine.ts';
-import { generateOrg, writeOrg } from './generate.ts';
+import { generateDenseAccount, generateOrg, writeOrg, type GeneratedOrg } from './generate.ts';
 import { runViewerBench, viewerBenchRow, VIEWER_BENCH_HEADER } from './viewer.ts';
 import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-const sizes = (process.env.BENCH_SIZES ?? '1000,5000,20000,50000').split(',').map(Number);
+const list = (value: string): number[] => value.split(',').filter(Boolean).map(Number);
+const workloads: Array<{ label: string; org: () => GeneratedOrg }> = [
+  ...list(process.env.BENCH_SIZES ?? '1000,5000,20000,50000').map((n) => ({ label: n.toLocaleString('en-US'), org: () => generateOrg(n) })),
+  ...list(process.env.BENCH_DENSE ?? '1000,2000,5000').map((n) => ({ label: `${n.toLocaleString('en-US')}, one dense account`, org: () => generateDenseAccount(n) })),
+];
 
-const engine = runEngineBench(3);
-console.log('| benchmark | result |\n| --- | --- |');
-console.log(`| policy engine, one core | ${engine.decisionsPerSecond.toLocaleString('en-US')} decisions/s (${engine.requests} distinct requests over a mixed policy set) |`);
-
-console.log('\n| principals | accounts | load | graph build (nodes / edges) | full privesc (findings) | one who-can | one paths | report: findings, HTML | peak RSS |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const size of sizes) {
+/** One workload, in a process of its own so that its peak RSS is its own. */
+async function runWorkload({ label, org: generate }: (typeof workloads)[number]): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'iamgraph-bench-'));
-  const org = generateOrg(size);
+  const org = generate();
   writeOrg(dir, org);
-  global.gc?.();
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
   const start = performance.now();
   const { model, errors } = await loadInputs([dir]);
   const seconds = (performance.now() - start) / 1000;
@@ -48,14 +49,28 @@ for (const size of sizes) {
   const [report, reportTime] = timed(() => buildReport(reportInput, { toolVersion: 'bench', today: '2026-01-01' }));
   // Rendered the way the CLI writes it: piece by piece, counting the bytes.
   const [htmlBytes, htmlTime] = timed(() => { let n = 0; for (const c of reportChunks(report, 'html')) n += Buffer.byteLength(c); return n; });
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  console.log(`| ${org.principals.toLocaleString('en-US')} | ${org.accounts.length} | ${seconds.toFixed(2)} s | ${build} (${graph.order.toLocaleString('en-US')} / ${graph.size.toLocaleString('en-US')}) | ${full} (${escalations.findings.length.toLocaleString('en-US')}) | ${whoTime} (${who.principals.length.toLocaleString('en-US')}) | ${pathsTime} | ${reportTime} (${report.findings.length.toLocaleString('en-US')}), ${htmlTime} (${(htmlBytes / 2 ** 20).toFixed(0)} MiB) | ${(peak / 2 ** 20).toFixed(0)} MiB |`);
+  const peak = process.resourceUsage().maxRSS * 1024;
   rmSync(dir, { recursive: true, force: true });
+  return `| ${label} | ${org.accounts.length} | ${seconds.toFixed(2)} s | ${build} (${graph.order.toLocaleString('en-US')} / ${graph.size.toLocaleString('en-US')}) | ${full} (${escalations.findings.length.toLocaleString('en-US')}) | ${whoTime} (${who.principals.length.toLocaleString('en-US')}) | ${pathsTime} | ${reportTime} (${report.findings.length.toLocaleString('en-US')}), ${htmlTime} (${(htmlBytes / 2 ** 20).toFixed(0)} MiB) | ${(peak / 2 ** 20).toFixed(0)} MiB |`;
+}
+
+if (process.env.BENCH_WORKLOAD !== undefined) {
+  console.log(await runWorkload(workloads[Number(process.env.BENCH_WORKLOAD)]));
+  process.exit(0);
+}
+
+const engine = runEngineBench(3);
+console.log('| benchmark | result |\n| --- | --- |');
+console.log(`| policy engine, one core | ${engine.decisionsPerSecond.toLocaleString('en-US')} decisions/s (${engine.requests} distinct requests over a mixed policy set) |`);
+
+console.log('\n| principals | accounts | load | graph build (nodes / edges) | full privesc (findings) | one who-can | one paths | report: findings, HTML | peak RSS |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (let i = 0; i < workloads.length; i++) {
+  const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], { env: { ...process.env, BENCH_WORKLOAD: String(i) }, encoding: 'utf8', maxBuffer: 1 << 20 });
+  console.log(run.status === 0 ? run.stdout.trim() : `| ${workloads[i].label} | failed: ${(run.stderr.trim().split('\n').pop() ?? '').slice(0, 200)} (exit ${run.status ?? run.signal}) |`);
 }
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(chromium)) {
   console.log(`\nThe viewer (Chromium, software WebGL):\n\n${VIEWER_BENCH_HEADER}`);
-  for (const size of (process.env.VIEWER_BENCH_SIZES ?? '1000,20000').split(',').map(Number)) console.log(viewerBenchRow(await runViewerBench(size, chromium)));
+  for (const size of list(process.env.VIEWER_BENCH_SIZES ?? '1000,20000')) console.log(viewerBenchRow(await runViewerBench(size, chromium)));
 }
 console.log(`\nnode ${process.version}, ${process.platform}/${process.arch}`);
