@@ -64,20 +64,30 @@ export function can(graph: AccessGraph, model: AccountModel, principal: string, 
   return { principal, action, resource, allowed: answer.paths.length > 0, direct, paths: answer.paths, truncated: answer.truncated };
 }
 
-export function privesc(graph: AccessGraph, model: AccountModel, opts: AnalysisOptions): PrivescAnswer {
+/** A privesc answer whose findings are computed one principal at a time, as they are read. */
+export type PrivescStream = Omit<PrivescAnswer, 'findings'> & { findings: Iterable<PrivescAnswer['findings'][number]> };
+
+export function privescStream(graph: AccessGraph, model: AccountModel, opts: AnalysisOptions): PrivescStream {
   const admins: string[] = [];
   graph.forEachInEdge(ADMIN_NODE, (_k, a, source) => {
     if (a.kind === 'is-admin') admins.push(source);
   });
+  const adminSet = new Set(admins);
   const prepared = prepareTarget(graph, model, 'admin', opts);
-  const findings: PrivescAnswer['findings'] = [];
-  for (const node of [...prepared.dist.keys()].sort()) {
-    // AWS services acting through the roles that trust them are not escalations by anyone; escalated nodes are steps on a principal's paths.
-    if (node === ADMIN_NODE || admins.includes(node) || !isSource(graph, node)) continue;
-    const answer = findPaths(graph, model, node, 'admin', opts, prepared);
-    if (answer.paths.length) findings.push({ principal: node, paths: answer.paths });
+  function* findings(): Generator<PrivescAnswer['findings'][number]> {
+    for (const node of [...prepared.dist.keys()].sort()) {
+      // AWS services acting through the roles that trust them are not escalations by anyone; escalated nodes are steps on a principal's paths.
+      if (node === ADMIN_NODE || adminSet.has(node) || !isSource(graph, node)) continue;
+      const answer = findPaths(graph, model, node, 'admin', opts, prepared);
+      if (answer.paths.length) yield { principal: node, paths: answer.paths };
+    }
   }
-  return { admins: [...new Set(admins)].sort(), findings, warnings: model.warnings.map((w) => `[${w.code}] ${w.message}`), ...(opts.asOf ? { asOf: opts.asOf } : {}) };
+  return { admins: [...adminSet].sort(), findings: findings(), warnings: model.warnings.map((w) => `[${w.code}] ${w.message}`), ...(opts.asOf ? { asOf: opts.asOf } : {}) };
+}
+
+export function privesc(graph: AccessGraph, model: AccountModel, opts: AnalysisOptions): PrivescAnswer {
+  const stream = privescStream(graph, model, opts);
+  return { ...stream, findings: [...stream.findings] };
 }
 
 export interface WhatCanAnswer {

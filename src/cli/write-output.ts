@@ -55,3 +55,28 @@ function writeAll(fd: number, text: string): void {
     }
   }
 }
+
+/**
+ * `JSON.stringify(value, null, 2)` with `value[key]` replaced by the array of `items`, written as
+ * the items come (the same bytes): an answer too large to hold never becomes one string.
+ */
+export function* jsonChunks(value: Record<string, unknown>, key: string, items: Iterable<unknown>): Generator<string> {
+  const marker = '\u0000streamed\u0000';
+  const text = JSON.stringify({ ...value, [key]: marker }, null, 2);
+  const quoted = JSON.stringify(marker);
+  const at = text.indexOf(quoted);
+  const indent = ' '.repeat(text.slice(text.lastIndexOf('\n', at) + 1).search(/\S/) + 2);
+  yield text.slice(0, at);
+  let first = true;
+  for (const item of items) {
+    yield `${first ? '[\n' : ',\n'}${indent}${JSON.stringify(item, null, 2).replaceAll('\n', `\n${indent}`)}`;
+    first = false;
+  }
+  yield first ? '[]' : `\n${indent.slice(2)}]`;
+  yield `${text.slice(at + quoted.length)}\n`;
+}
+
+/** Each piece through `f` (made terminal-safe, ended by a newline …), still one at a time. */
+export function* mapChunks(chunks: Iterable<string>, f: (chunk: string) => string): Generator<string> {
+  for (const c of chunks) yield f(c);
+}

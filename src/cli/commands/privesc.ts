@@ -1,14 +1,36 @@
 /** `iamgraph privesc`: every non-admin principal that can reach admin, with its paths; and the admins. */
 import type { Command } from 'commander';
-import { printLines } from '../terminal.ts';
-import { privesc, renderPath } from '../../analysis/index.ts';
-import { escalationSeverity, failOnExitCode, parseSeverity } from '../../report/index.ts';
+import { terminalJson, terminalSafe } from '../terminal.ts';
+import { jsonChunks, mapChunks, writeOutput } from '../write-output.ts';
+import { privescStream, renderPath, type PrivescAnswer, type PrivescStream } from '../../analysis/index.ts';
+import { escalationSeverity, failOnExitCode, parseSeverity, type Severity } from '../../report/index.ts';
 import { addAnalysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
-import { prepareAnalysis, printJson } from '../analysis-run.ts';
+import { prepareAnalysis } from '../analysis-run.ts';
 import { raiseExitCode } from '../exit-code.ts';
 
 interface PrivescCliOptions extends AnalysisCliOptions {
   failOn?: string;
+}
+
+/** The text answer, line by line. */
+function* textLines(answer: PrivescStream, findings: ReadonlyArray<PrivescAnswer['findings'][number] & { severity: Severity }>): Generator<string> {
+  yield `admins (${answer.admins.length}):`;
+  for (const a of answer.admins) yield `  ${a}`;
+  yield '';
+  yield `principals that can reach admin (${findings.length}):`;
+  yield '';
+  for (const f of findings) {
+    yield `${f.principal} [${f.severity}]`;
+    for (const [i, p] of f.paths.entries()) {
+      yield* renderPath(f.principal, p, i);
+      yield '';
+    }
+  }
+  if (answer.warnings.length) {
+    yield `warnings (${answer.warnings.length}):`;
+    for (const w of answer.warnings) yield `  ${w}`;
+  }
+  if (answer.asOf) yield `time conditions decided as of ${answer.asOf}`;
 }
 
 export function register(program: Command): void {
@@ -25,19 +47,20 @@ Exit codes: 0 ok, 1 an escalation at or above --fail-on, 2 usage or input error.
     .action(async (opts: PrivescCliOptions) => {
       const failOn = opts.failOn === undefined ? undefined : parseSeverity(opts.failOn);
       const { model, graph, options } = await prepareAnalysis(opts);
-      const answer = privesc(graph, model, options);
-      const graded = answer.findings.map((f) => ({ ...f, severity: escalationSeverity(f.paths) }));
-      if (opts.json) printJson({ ...answer, findings: graded });
-      else {
-        const out: string[] = [`admins (${answer.admins.length}):`, ...answer.admins.map((a) => `  ${a}`), ''];
-        out.push(`principals that can reach admin (${graded.length}):`, '');
-        for (const f of graded) {
-          out.push(`${f.principal} [${f.severity}]`);
-          f.paths.forEach((p, i) => out.push(...renderPath(f.principal, p, i), ''));
+      const answer = privescStream(graph, model, options);
+      const graded: Array<{ severity: Severity }> = [];
+      const findings = function* () {
+        for (const f of answer.findings) {
+          const finding = { ...f, severity: escalationSeverity(f.paths) };
+          graded.push({ severity: finding.severity });
+          yield finding;
         }
-        if (answer.warnings.length) out.push(`warnings (${answer.warnings.length}):`, ...answer.warnings.map((w) => `  ${w}`));
-        if (answer.asOf) out.push(`time conditions decided as of ${answer.asOf}`);
-        printLines(out);
+      };
+      // Written as each principal's paths are found: the whole answer is never one string.
+      if (opts.json) writeOutput(mapChunks(jsonChunks({ ...answer, findings: null }, 'findings', findings()), terminalJson), undefined);
+      else {
+        const all = [...findings()];
+        writeOutput(mapChunks(textLines(answer, all), (line) => `${terminalSafe(line)}\n`), undefined);
       }
       raiseExitCode(failOnExitCode(graded, failOn));
     });
