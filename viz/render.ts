@@ -1,5 +1,5 @@
 /**
- * Fills the built viewer page (viz/dist/viewer.html, made by `npm run build:viz` at install) with
+ * Fills the built viewer page (viz/dist/viewer.html, made by `npm run build:viz` in `prepare`, shipped in the package) with
  * a graph: its layout, findings per node and precomputed targets. One self-contained HTML file.
  */
 import { existsSync, readFileSync } from 'node:fs';

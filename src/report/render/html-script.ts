@@ -1,6 +1,6 @@
 /**
  * The HTML report's script: TypeScript in viz/report-page/, bundled by vite with the viewer
- * (`npm run build:viz`, run at install) into viz/dist/report-page.js, read here once.
+ * (`npm run build:viz`, run in `prepare`, shipped in the package) into viz/dist/report-page.js, read here once.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { UserError } from '../../errors.ts';
