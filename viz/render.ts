@@ -1,12 +1,12 @@
 /**
- * Fills the built viewer page (viz/dist/viewer.html, made by `npm run build:viz` at install) with
+ * Fills the built viewer page (viz/dist/viewer.html, made by `npm run build:viz` in `prepare`, shipped in the package) with
  * a graph: its layout, findings per node and precomputed targets. One self-contained HTML file.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { WhoCanAnswer } from '../src/analysis/types.ts';
 import type { AccessGraph } from '../src/graph/types.ts';
 import { UserError } from '../src/errors.ts';
+import { packageFile } from '../src/package-root.ts';
 import { inlineScriptHashes } from '../src/report/render/csp.ts';
 import { jsonForScript } from '../src/report/render/escape.ts';
 import type { Finding } from '../src/report/types.ts';
@@ -14,7 +14,7 @@ import { layOut } from './layout.ts';
 import { packGraph } from './pack.ts';
 import { PAYLOAD_VERSION, type NodeFinding, type PrecomputedTarget, type ViewerPayload } from './payload.ts';
 
-export const TEMPLATE = fileURLToPath(new URL('./dist/viewer.html', import.meta.url));
+export const viewerTemplate = (): string => packageFile('viz', 'dist', 'viewer.html');
 const PLACEHOLDER = '"__IAMGRAPH_DATA__"';
 
 export interface ViewerOptions {
@@ -27,7 +27,12 @@ export interface ViewerOptions {
   search: ViewerPayload['search'];
 }
 
-export const viewerBuilt = (): boolean => existsSync(TEMPLATE);
+/** The built page's path; a user error naming it when it is missing (a package or checkout without viz/dist). */
+export function builtViewer(): string {
+  const file = viewerTemplate();
+  if (!existsSync(file)) throw new UserError(`the viewer is not built (${file} is missing): run "npm run build:viz"`);
+  return file;
+}
 
 export function precomputedTarget(answer: WhoCanAnswer): PrecomputedTarget {
   return { id: `${answer.action} on ${answer.resource}`, label: `${answer.action} on ${answer.resource}`, principals: answer.principals };
@@ -61,9 +66,9 @@ function hashScripts(html: string): string {
 }
 
 export function renderViewerHtml(graph: AccessGraph, opts: ViewerOptions): string {
-  if (!viewerBuilt()) throw new UserError(`the viewer is not built (${TEMPLATE} is missing): run "npm run build:viz"`);
-  const template = readFileSync(TEMPLATE, 'utf8');
+  const file = builtViewer();
+  const template = readFileSync(file, 'utf8');
   const at = template.indexOf(PLACEHOLDER);
-  if (at < 0) throw new Error(`${TEMPLATE}: no data placeholder`);
+  if (at < 0) throw new Error(`${file}: no data placeholder`);
   return hashScripts(template.slice(0, at) + jsonForScript(viewerPayload(graph, opts)) + template.slice(at + PLACEHOLDER.length));
 }

@@ -2,8 +2,7 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { AccessGraph } from '../graph/index.ts';
-import { printError } from './terminal.ts';
-import { renderViewerHtml, viewerBuilt } from '../../viz/render.ts';
+import { builtViewer, renderViewerHtml } from '../../viz/render.ts';
 import { DEFAULT_REPORT_OPTIONS, parseFormat, parseSeverity, parseSuppressions, type BuildReportOptions, type Format, type HtmlOptions, type Report, type ReportOptions, type Severity } from '../report/index.ts';
 import { analysisOptions, type AnalysisCliOptions } from './analysis-options.ts';
 import { UserError } from './errors.ts';
@@ -73,12 +72,16 @@ export function commonOptions(opts: ReportCliOptions): CommonParsed {
   return { format, ...(failOn ? { failOn } : {}), build: { toolVersion: toolVersion(), suppressions, readSource, ...(opts.timestamp ? { timestamp: new Date().toISOString() } : {}) } };
 }
 
-/** The graph viewer for the HTML report, when it is built (npm run build:viz; done at install). */
+/** Before any work: the HTML report needs the built viewer (a user error naming the missing file). */
+export function requireViewerFor(format: Format): void {
+  if (format === 'html') builtViewer();
+}
+
+/**
+ * The graph viewer for the HTML report (viz/dist, built by `npm run build:viz` and shipped in the
+ * package). A missing viewer is an error, never a report silently without its graph.
+ */
 export function viewerFor(graph: AccessGraph, report: Report, options: ReportOptions): HtmlOptions {
-  if (!viewerBuilt()) {
-    printError('the HTML report has no graph viewer: it is not built (run "npm run build:viz")');
-    return {};
-  }
   const { maxDepth, maxPaths, includeConditional } = options.analysis;
   return { viewerHtml: renderViewerHtml(graph, { title: 'iamgraph report graph', findings: [...report.findings, ...report.suppressed], search: { maxDepth, maxPaths, includeConditional } }) };
 }

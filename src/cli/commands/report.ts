@@ -6,7 +6,7 @@ import { addAnalysisOptions } from '../analysis-options.ts';
 import { raiseExitCode } from '../exit-code.ts';
 import { loadFromOptions } from '../inputs-option.ts';
 import { createProgress } from '../progress.ts';
-import { addReportOptions, commonOptions, reportOptions, steps, viewerFor, type ReportCliOptions } from '../report-options.ts';
+import { addReportOptions, commonOptions, reportOptions, requireViewerFor, steps, viewerFor, type ReportCliOptions } from '../report-options.ts';
 import { writeOutput } from '../write-output.ts';
 
 export function register(program: Command): void {
@@ -23,6 +23,7 @@ Examples:
 Exit codes: 0 ok, 1 a finding at or above --fail-on is open, 2 usage or input error.`)
     .action(async (opts: ReportCliOptions) => {
       const common = commonOptions(opts);
+      requireViewerFor(common.format);
       const options = reportOptions(opts);
       const progress = createProgress(4, { quiet: opts.quiet });
       try {
