@@ -3,13 +3,14 @@
  * Conditional on the existing resource until inventories are ingested. Each alternative is one
  * pathfinding.cloud path (noted beside it).
  */
-import type { RequiredAction, Technique } from '../types.ts';
+import { passRole, type RequiredAction, type Technique } from '../types.ts';
 
 /** An action on any resource of its kind (`*` or an ARN template), optionally needing something more the input cannot show. */
 const on = (action: string, resource = '*', requires?: string): RequiredAction => (requires ? { action, resource, requires } : { action, resource });
 const FUNCTION = 'arn:{partition}:lambda:*:{account}:function:*';
 const INSTANCE = 'arn:{partition}:ec2:*:{account}:instance/*';
 const LAUNCH_TEMPLATE = 'arn:{partition}:ec2:*:{account}:launch-template/*';
+const INSTANCE_PROFILE = 'arn:{partition}:iam::{account}:instance-profile/*';
 
 export const EXISTING_COMPUTE_TECHNIQUES: readonly Technique[] = [
   {
@@ -117,6 +118,21 @@ export const EXISTING_COMPUTE_TECHNIQUES: readonly Technique[] = [
     sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'ec2.amazonaws.com', needsInstanceProfile: true,
     anyOf: [[on('codedeploy:RegisterApplicationRevision'), on('codedeploy:CreateDeployment'), on('codedeploy:GetDeploymentConfig')]],
     result: 'target', requires: 'an existing CodeDeploy deployment group targeting running instances with the role\'s instance profile and the agent, and a revision location those instances can read',
+  },
+  {
+    id: 'ec2-associate-instance-profile', name: 'Attach the role\'s instance profile to a running EC2 instance one runs code on (or replace the one it has)',
+    publicIds: [],
+    sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'ec2.amazonaws.com', needsInstanceProfile: true,
+    anyOf: [[on('ec2:AssociateIamInstanceProfile', INSTANCE), passRole('ec2.amazonaws.com')], [on('ec2:ReplaceIamInstanceProfileAssociation', INSTANCE), passRole('ec2.amazonaws.com')]],
+    result: 'target', requires: 'a running EC2 instance the attacker runs code on (its own, or one it reaches by SSM)',
+  },
+  {
+    // The instance's credentials follow its profile's role: swap the role in the profile an instance already uses.
+    id: 'ec2-rewire-instance-profile', name: 'Swap the role into the instance profile of a running EC2 instance one runs code on',
+    publicIds: [],
+    sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'ec2.amazonaws.com',
+    anyOf: [[on('iam:RemoveRoleFromInstanceProfile', INSTANCE_PROFILE), on('iam:AddRoleToInstanceProfile', INSTANCE_PROFILE), passRole('ec2.amazonaws.com')]],
+    result: 'target', requires: 'a running EC2 instance the attacker runs code on, whose instance profile it rewires',
   },
   {
     id: 'ecs-execute-command', name: 'Open a shell (ECS Exec) in a running ECS task whose task role is the role',

@@ -11,6 +11,7 @@ const ECS_CLUSTER = 'an existing ECS cluster';
 const ECS_TASK_DEFINITION = 'an existing ECS cluster and task definition to override (with iam:PassRole on its execution role, if it has one)';
 const ECS_CONTAINER_INSTANCE = 'an ECS cluster with a registered EC2 container instance';
 const ECS_TASKS = 'ecs-tasks.amazonaws.com';
+const INSTANCE_PROFILE = 'arn:{partition}:iam::{account}:instance-profile/*';
 const AGENTCORE = 'bedrock-agentcore.amazonaws.com';
 
 export const NEW_COMPUTE_TECHNIQUES: readonly Technique[] = [
@@ -22,6 +23,14 @@ export const NEW_COMPUTE_TECHNIQUES: readonly Technique[] = [
       [passRole('ec2.amazonaws.com'), any('ec2:RunInstances')], // ec2-001
       [passRole('ec2.amazonaws.com'), any('ec2:RequestSpotInstances')], // ec2-003
     ],
+    result: 'target',
+  },
+  {
+    // IAM API Reference, AddRoleToInstanceProfile: "The caller … must be granted the PassRole permission on the IAM role".
+    id: 'pass-role-ec2-new-instance-profile', name: 'Put the role in a new instance profile, then launch an EC2 instance with it',
+    publicIds: [],
+    sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'ec2.amazonaws.com',
+    anyOf: [[{ action: 'iam:CreateInstanceProfile', resource: INSTANCE_PROFILE }, { action: 'iam:AddRoleToInstanceProfile', resource: INSTANCE_PROFILE }, passRole('ec2.amazonaws.com'), any('ec2:RunInstances')]],
     result: 'target',
   },
   {
