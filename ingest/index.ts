@@ -7,6 +7,7 @@
 import { UserError } from '../src/errors.ts';
 import type { AccountModel } from '../src/model/types.ts';
 import { loadActionCatalog, unknownActionWarnings } from '../src/policy/catalog.ts';
+import { fillAwsManagedPolicies } from './aws-managed-policies.ts';
 import { ModelBuilder } from './builder.ts';
 import { formatInputError, InputProblem, isRecord, type InputError } from './errors.ts';
 import { expandPaths, readParsedFile } from './files.ts';
@@ -103,5 +104,6 @@ export async function loadInputs(paths: readonly string[], opts: { strict?: bool
   if (documents === 0 && b.errors.length === 0) throw new UserError(noDataMessage(paths, files.length, skipped.length));
   if (opts.strict && b.errors.length > 0) throw new UserError(formatInputError(b.errors[0]));
   await warnUnknownActions(b);
+  fillAwsManagedPolicies(b);
   return { model: b.finalize(), errors: b.errors };
 }

@@ -26,6 +26,11 @@ function requireCatalog(): Map<string, string[]> {
   return catalog;
 }
 
+/** The loaded catalog (service prefix in lower case → action names), for action-name.ts's checks. */
+export function actionCatalog(): ReadonlyMap<string, readonly string[]> {
+  return requireCatalog();
+}
+
 /** Every catalog action (`service:Action`) a pattern matches. */
 export function actionsMatching(pattern: string): string[] {
   const all = requireCatalog();

@@ -6,4 +6,5 @@ export { parsePolicy } from './parse.ts';
 export { compilePolicy } from './compile.ts';
 export { evaluate } from './evaluate/index.ts';
 export { makeContext } from './context.ts';
-export { actionsMatching, loadActionCatalog, unknownActionWarnings } from './catalog.ts';
+export { actionCatalog, actionsMatching, loadActionCatalog, unknownActionWarnings } from './catalog.ts';
+export { checkActionName, type ActionCatalog, type ActionNameCheck } from './action-name.ts';

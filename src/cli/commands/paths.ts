@@ -6,6 +6,7 @@ import { resolvePrincipal } from '../../model/query.ts';
 import { addAnalysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
 import { prepareAnalysis, printJson } from '../analysis-run.ts';
 import { UserError } from '../errors.ts';
+import { checkActionArgument } from '../action-argument.ts';
 
 export function register(program: Command): void {
   addAnalysisOptions(program.command('paths'))
@@ -18,6 +19,7 @@ export function register(program: Command): void {
     .action(async (opts: AnalysisCliOptions & { from: string; to?: string; action?: string; resource?: string }) => {
       if (Boolean(opts.action) !== Boolean(opts.resource)) throw new UserError('paths: --action and --resource go together');
       if (!opts.to === !opts.action) throw new UserError('paths: give either --to PRINCIPAL|admin or --action A --resource R');
+      if (opts.action) await checkActionArgument(opts.action);
       const { model, graph, options } = await prepareAnalysis(opts);
       const from = resolvePrincipal(model, opts.from);
       const to: Target = opts.action ? { action: opts.action, resource: opts.resource! } : opts.to === 'admin' ? 'admin' : resolvePrincipal(model, opts.to!);

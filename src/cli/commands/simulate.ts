@@ -8,11 +8,15 @@ import { parseJsonText, readTextInput } from '../read-input.ts';
 import { PolicyError } from '../../policy/types.ts';
 import { terminalJson } from '../terminal.ts';
 import { simulateCustomPolicy } from '../../policy/simulate/index.ts';
+import { loadActionCatalog } from '../../policy/catalog.ts';
+import { checkSimulateActions } from '../action-argument.ts';
+import { printError } from '../terminal.ts';
 
 function runOne(path: string): void {
   const name = path === '-' ? '<stdin>' : path;
   const input = parseJsonText(readTextInput(path), name);
   try {
+    for (const warning of checkSimulateActions(input)) printError(`warning: ${name}: ${warning}`);
     process.stdout.write(`${terminalJson(JSON.stringify(simulateCustomPolicy(input), null, 2))}\n`);
   } catch (err) {
     if (err instanceof PolicyError) throw new UserError(`${name}: ${err.message}`);
@@ -26,7 +30,9 @@ function runBatch(path: string): void {
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     try {
-      out.push(JSON.stringify(simulateCustomPolicy(JSON.parse(line))));
+      const input: unknown = JSON.parse(line);
+      for (const warning of checkSimulateActions(input)) printError(`warning: line ${i + 1}: ${warning}`);
+      out.push(JSON.stringify(simulateCustomPolicy(input)));
     } catch (err) {
       const message = err instanceof PolicyError ? err.message : err instanceof SyntaxError ? `expected JSON, got invalid JSON (${err.message})` : null;
       if (message === null) throw err;
@@ -51,8 +57,9 @@ Examples:
 Extensions to AWS's input: CallerType, CallerIssuerArn, SessionPolicy, ServiceControlPolicies,
 ResourceControlPolicies ([{"Target": "r-…|ou-…|<account>", "Policies": [...]}] from the root down),
 ResourcePolicyKind (generic|trust|kms-key), ManagementAccountId, ContextMode (closed|open).`)
-    .action((opts: { cliInputJson?: string; batch?: string }) => {
+    .action(async (opts: { cliInputJson?: string; batch?: string }) => {
       if (opts.cliInputJson && opts.batch) throw new UserError('simulate: give either --cli-input-json or --batch, not both');
+      await loadActionCatalog();
       if (opts.batch) return runBatch(opts.batch);
       if (opts.cliInputJson) return runOne(opts.cliInputJson);
       throw new UserError('simulate: expected --cli-input-json FILE or --batch FILE');

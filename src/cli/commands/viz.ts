@@ -12,6 +12,7 @@ import { precomputedTarget, renderViewerHtml, type ViewerOptions } from '../../.
 import { addAnalysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
 import { prepareAnalysis } from '../analysis-run.ts';
 import { UserError } from '../errors.ts';
+import { checkActionArgument } from '../action-argument.ts';
 import { integerOption } from '../option-values.ts';
 import { createProgress } from '../progress.ts';
 import { toolVersion } from '../version.ts';
@@ -66,6 +67,7 @@ Examples:
     .action(async (opts: VizCliOptions) => {
       if (Boolean(opts.action) !== Boolean(opts.resource)) throw new UserError('viz: --action and --resource go together');
       if (opts.to && opts.action) throw new UserError('viz: give either --to or --action/--resource, not both');
+      if (opts.action) await checkActionArgument(opts.action);
       const portNumber = integerOption(opts.port, '--port', { min: 0, max: 65535 });
       const progress = createProgress(3, { quiet: opts.quiet });
       try {

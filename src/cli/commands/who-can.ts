@@ -4,12 +4,14 @@ import { printLines } from '../terminal.ts';
 import { renderPath, whoCan } from '../../analysis/index.ts';
 import { addAnalysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
 import { prepareAnalysis, printJson } from '../analysis-run.ts';
+import { checkActionArgument } from '../action-argument.ts';
 
 export function register(program: Command): void {
   addAnalysisOptions(program.command('who-can').argument('<action>').argument('<resource>'))
     .description('every principal that can do ACTION on RESOURCE — directly or by any path')
     .addHelpText('after', '\nExample:\n  iamgraph who-can -i examples/company.yaml s3:PutBucketPolicy arn:aws:s3:::company-a-artifacts')
     .action(async (action: string, resource: string, opts: AnalysisCliOptions) => {
+      await checkActionArgument(action);
       const { model, graph, options } = await prepareAnalysis(opts);
       const answer = whoCan(graph, model, action, resource, options);
       if (opts.json) return printJson(answer);
