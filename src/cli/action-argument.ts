@@ -5,7 +5,6 @@
  */
 import { checkActionName } from '../policy/action-name.ts';
 import { actionCatalog, loadActionCatalog } from '../policy/catalog.ts';
-import { PolicyError } from '../policy/types.ts';
 import { UserError } from './errors.ts';
 import { printError } from './terminal.ts';
 
@@ -19,8 +18,9 @@ export async function checkActionArgument(action: string): Promise<void> {
 
 /**
  * simulate's `ActionNames` (when it is a list of strings; simulate itself reports any other
- * shape): the first unknown action is a PolicyError at its pointer, wildcards that match
- * nothing come back as warnings. Call `loadActionCatalog()` first.
+ * shape): simulate stands in for AWS's simulator and answers every name it is given, so an unknown
+ * action or a wildcard that matches nothing comes back as a warning at its pointer, not an error.
+ * Call `loadActionCatalog()` first.
  */
 export function checkSimulateActions(input: unknown): string[] {
   const names = input !== null && typeof input === 'object' ? (input as { ActionNames?: unknown }).ActionNames : undefined;
@@ -28,8 +28,7 @@ export function checkSimulateActions(input: unknown): string[] {
   const warnings: string[] = [];
   names.forEach((name: string, i) => {
     const check = checkActionName(name, actionCatalog());
-    if (check.kind === 'error') throw new PolicyError(`/ActionNames/${i}`, check.message);
-    if (check.kind === 'warning') warnings.push(`/ActionNames/${i}: ${check.message}`);
+    if (check.kind !== 'ok') warnings.push(`/ActionNames/${i}: ${check.message}${check.kind === 'error' ? ' (answered as given)' : ''}`);
   });
   return warnings;
 }
