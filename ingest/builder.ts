@@ -3,6 +3,8 @@
  * `AccountModel`: references resolved, documents compiled once, and every gap a warning.
  */
 import { compilePolicy } from '../src/policy/compile.ts';
+import { documentText } from '../src/policy/parse.ts';
+import { duplicateKeys } from './json-duplicates.ts';
 import { PolicyError, type PolicyType } from '../src/policy/types.ts';
 import { accountOfPrincipalValue, parseIamArn, rootArn } from '../src/policy/arn.ts';
 import type {
@@ -118,9 +120,24 @@ export class ModelBuilder {
   }
 
   /** Adds a policy document; invalid documents become input errors (the rest of the file still loads). */
+  /** A policy given as JSON text (an SCP's Content, an inline policy string): its duplicate keys, as for whole files. */
+  private warnDuplicateKeys(document: string, id: string, source: SourceRef | undefined): void {
+    let text: string;
+    try {
+      text = documentText(document);
+      JSON.parse(text);
+    } catch {
+      return; // compiling it reports what is wrong
+    }
+    for (const at of duplicateKeys(text)) {
+      this.warn('duplicate-key', `${id}: policy text ${at}: duplicate key: JSON keeps the last value`, id, source);
+    }
+  }
+
   addPolicy(p: PendingPolicy): void {
     const record: PolicyRecord = { id: p.id, name: p.name, kind: p.kind, type: p.type };
     if (p.source) record.source = p.source;
+    if (typeof p.document === 'string') this.warnDuplicateKeys(p.document, p.id, p.source);
     if (p.document !== undefined) {
       try {
         record.policy = compilePolicy(p.document, { id: p.id, name: p.name, type: p.type, ...(p.source ? { source: p.source } : {}) });

@@ -29,17 +29,21 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 /** Escapes a key for use in a JSON pointer (RFC 6901). */
 export const pointerPart = (key: string | number): string => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** The JSON text of a policy given as a string: as is, or URL-decoded (as IAM's API returns documents). */
+export function documentText(input: string): string {
+  const text = input.trim();
+  if (!/^%7B/i.test(text)) return text;
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    throw new PolicyError('', 'expected a URL-encoded JSON document, got malformed percent-encoding');
+  }
+}
+
 /** Decodes the three input forms into a plain value. */
 export function decodeDocument(input: unknown): unknown {
   if (typeof input !== 'string') return input;
-  let text = input.trim();
-  if (/^%7B/i.test(text)) {
-    try {
-      text = decodeURIComponent(text.replace(/\+/g, ' '));
-    } catch {
-      throw new PolicyError('', 'expected a URL-encoded JSON document, got malformed percent-encoding');
-    }
-  }
+  const text = documentText(input);
   try {
     return JSON.parse(text);
   } catch (err) {

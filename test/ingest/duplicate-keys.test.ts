@@ -31,3 +31,23 @@ describe('loading JSON with duplicate keys', () => {
     expect(Object.keys(model.users)).toEqual(['arn:aws:iam::111122223333:user/x/a']);
   });
 });
+
+describe('duplicate keys inside a policy given as text', () => {
+  // An SCP's Content is JSON text (`aws organizations describe-policy`); IAM's API returns URL-encoded documents.
+  const policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*","Effect":"Allow"}]}';
+  const org = (content: string) => JSON.stringify({
+    Organization: { Id: 'o-dup0000001', MasterAccountId: '111122223333' }, Roots: [{ Id: 'r-dup1', Name: 'Root' }], Accounts: [{ Id: '111122223333', Name: 'a', ParentId: 'r-dup1' }],
+    Policies: [{ PolicySummary: { Id: 'p-dup00001', Name: 'Guard', Type: 'SERVICE_CONTROL_POLICY' }, Content: content, Targets: [{ TargetId: 'r-dup1' }] }],
+  });
+  it.each([['JSON text', policy], ['URL-encoded text', encodeURIComponent(policy)]])('%s: warned with the pointer inside the policy', async (_kind, content) => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamgraph-dup-'));
+    const file = join(dir, 'organization.json');
+    writeFileSync(file, org(content));
+    const { model, errors } = await loadInputs([file]);
+    expect(errors).toEqual([]);
+    const warnings = model.warnings.filter((w) => w.code === 'duplicate-key');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].message).toContain('policy text /Statement/0/Effect: duplicate key');
+    expect(warnings[0].source?.file).toBe(file);
+  });
+});
