@@ -2,7 +2,9 @@
  * What the graph builder and the techniques share while the graph is being built: the context,
  * and the one way to add a node or an edge (keyed, so adding twice is a no-op).
  */
+import { getHeapStatistics } from 'node:v8';
 import { gainText, type Gain } from '../access/gains.ts';
+import { UserError } from '../errors.ts';
 import type { PrincipalProfile } from '../access/profile.ts';
 import type { AnalysisOptions } from '../access/options.ts';
 import type { AccountModel } from '../model/types.ts';
@@ -27,6 +29,25 @@ export function addEdge(ctx: BuildContext, source: string, target: string, attri
   const edgeKey = `${source}->${target}:${key}`;
   if (ctx.graph.hasEdge(edgeKey)) return;
   ctx.graph.addDirectedEdgeWithKey(edgeKey, source, target, attributes);
+  if ((ctx.graph.size & HEAP_CHECK_EVERY) === 0) checkHeap(ctx.graph.size);
+}
+
+const HEAP_CHECK_EVERY = (1 << 16) - 1;
+
+/**
+ * A graph too large for the heap would end the process with V8's own crash report after minutes
+ * of garbage collection; stopping while there is room says what happened, in one line. V8 collects
+ * hardest near its limit, so what is used above `share` of it is live.
+ */
+export function checkHeap(edges: number, { used, limit } = heapNow(), share = 0.92): void {
+  if (used <= limit * share) return;
+  const mib = (n: number) => Math.round(n / 2 ** 20).toLocaleString('en-US');
+  throw new UserError(`the graph outgrew the memory Node may use (${mib(used)} of ${mib(limit)} MiB at ${edges.toLocaleString('en-US')} edges): run with NODE_OPTIONS=--max-old-space-size=<MiB> on a larger machine, or analyse fewer accounts at a time`);
+}
+
+function heapNow(): { used: number; limit: number } {
+  const stats = getHeapStatistics();
+  return { used: stats.used_heap_size, limit: stats.heap_size_limit };
 }
 
 /** The key of a principal with gains (an `escalated` node). */
