@@ -41,3 +41,22 @@ export function renderPath(from: string, path: Path, index: number): string[] {
   }
   return lines;
 }
+
+const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+/** The answer first: `2 paths from user/x to admin: shortest 2 hops, 1 unconditional`. */
+export function pathsHeadline(from: string, to: string, paths: readonly Path[], truncated: boolean): string {
+  if (paths.length === 0) return `no path from ${shortName(from)} to ${shortName(to)}`;
+  const shortest = Math.min(...paths.map((p) => p.hops.length));
+  const firm = paths.filter((p) => p.verdict === 'reachable').length;
+  return `${truncated ? 'at least ' : ''}${plural(paths.length, 'path')} from ${shortName(from)} to ${shortName(to)}: shortest ${plural(shortest, 'hop')}, ${firm === 0 ? 'all conditional' : `${firm.toLocaleString('en-US')} unconditional`}${truncated ? ' (cut at --max-paths)' : ''}`;
+}
+
+/** who-can's first line: how many, and how — directly or only through paths, unconditionally or not. */
+export function whoCanHeadline(action: string, resource: string, principals: ReadonlyArray<{ direct: boolean; paths: readonly Path[] }>): string {
+  const direct = principals.filter((p) => p.direct).length;
+  const through = principals.length - direct;
+  const conditional = principals.filter((p) => p.paths.every((path) => path.verdict !== 'reachable')).length;
+  if (principals.length === 0) return `no principal can ${action} on ${resource}`;
+  return `${plural(principals.length, 'principal')} can ${action} on ${resource}: ${direct.toLocaleString('en-US')} directly, ${through.toLocaleString('en-US')} through other principals; ${conditional.toLocaleString('en-US')} only conditionally`;
+}

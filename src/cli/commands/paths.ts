@@ -1,7 +1,7 @@
 /** `iamgraph paths`: every path from a principal to admin, a principal, or an action on a resource. */
 import type { Command } from 'commander';
 import { printLines } from '../terminal.ts';
-import { findPaths, renderPath, type Target } from '../../analysis/index.ts';
+import { findPaths, pathsHeadline, renderPath, type Target } from '../../analysis/index.ts';
 import { resolvePrincipal } from '../../model/query.ts';
 import { addAnalysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
 import { prepareAnalysis, printJson } from '../analysis-run.ts';
@@ -25,7 +25,7 @@ export function register(program: Command): void {
       const to: Target = opts.action ? { action: opts.action, resource: opts.resource! } : opts.to === 'admin' ? 'admin' : resolvePrincipal(model, opts.to!);
       const answer = findPaths(graph, model, from, to, options);
       if (opts.json) return printJson(answer);
-      const out: string[] = answer.paths.length === 0 ? [`no path from ${from} to ${answer.to}`] : [];
+      const out: string[] = [pathsHeadline(from, answer.to, answer.paths, answer.truncated), ''];
       answer.paths.forEach((p, i) => out.push(...renderPath(from, p, i), ''));
       if (answer.truncated) out.push(`(cut at --max-paths ${options.maxPaths})`);
       printLines(out);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { terminalJson, terminalSafe } from '../terminal.ts';
 import { jsonChunks, mapChunks, writeOutput } from '../write-output.ts';
 import { privescStream, renderPath, type PrivescAnswer, type PrivescStream } from '../../analysis/index.ts';
-import { escalationSeverity, failOnExitCode, parseSeverity, type Severity } from '../../report/index.ts';
+import { escalationSeverity, failOnExitCode, parseSeverity, SEVERITIES, severityRank, type Severity } from '../../report/index.ts';
 import { addAnalysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
 import { prepareAnalysis } from '../analysis-run.ts';
 import { raiseExitCode } from '../exit-code.ts';
@@ -13,13 +13,25 @@ interface PrivescCliOptions extends AnalysisCliOptions {
 }
 
 /** The text answer, line by line. */
+/** The most severe first, then by principal. */
+const bySeverity = <F extends { principal: string; severity: Severity }>(findings: readonly F[]): F[] =>
+  [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.principal < b.principal ? -1 : 1));
+
+/** The answer first: how many admins, how many can reach admin, at which severities. */
+function summaryLine(admins: number, findings: ReadonlyArray<{ severity: Severity }>): string {
+  const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  return `${admins} admin${admins === 1 ? '' : 's'}; ${findings.length} principal${findings.length === 1 ? '' : 's'} can reach admin${counts.length ? `: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}` : ''}`;
+}
+
 function* textLines(answer: PrivescStream, findings: ReadonlyArray<PrivescAnswer['findings'][number] & { severity: Severity }>): Generator<string> {
+  yield summaryLine(answer.admins.length, findings);
+  yield '';
   yield `admins (${answer.admins.length}):`;
   for (const a of answer.admins) yield `  ${a}`;
   yield '';
-  yield `principals that can reach admin (${findings.length}):`;
+  yield `principals that can reach admin (${findings.length}), most severe first:`;
   yield '';
-  for (const f of findings) {
+  for (const f of bySeverity(findings)) {
     yield `${f.principal} [${f.severity}]`;
     for (const [i, p] of f.paths.entries()) {
       yield* renderPath(f.principal, p, i);

@@ -1,7 +1,7 @@
 /** `iamgraph who-can ACTION RESOURCE`: every principal that can, each with its paths. */
 import type { Command } from 'commander';
 import { printLines } from '../terminal.ts';
-import { renderPath, whoCan } from '../../analysis/index.ts';
+import { renderPath, whoCanHeadline, whoCan } from '../../analysis/index.ts';
 import { addAnalysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
 import { prepareAnalysis, printJson } from '../analysis-run.ts';
 import { checkActionArgument } from '../action-argument.ts';
@@ -15,7 +15,7 @@ export function register(program: Command): void {
       const { model, graph, options } = await prepareAnalysis(opts);
       const answer = whoCan(graph, model, action, resource, options);
       if (opts.json) return printJson(answer);
-      const out = [`${answer.principals.length} principal(s) can ${action} on ${resource}`, ''];
+      const out = [whoCanHeadline(action, resource, answer.principals), ''];
       for (const p of answer.principals) {
         out.push(`${p.principal}${p.direct ? ' (directly)' : ''}`);
         p.paths.forEach((path, i) => out.push(...renderPath(p.principal, path, i), ''));
