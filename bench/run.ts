@@ -66,7 +66,8 @@ console.log(`| policy engine, one core | ${engine.decisionsPerSecond.toLocaleStr
 console.log('\n| principals | accounts | load | graph build (nodes / edges) | full privesc (findings) | one who-can | one paths | report: findings, HTML | peak RSS |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (let i = 0; i < workloads.length; i++) {
   const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], { env: { ...process.env, BENCH_WORKLOAD: String(i) }, encoding: 'utf8', maxBuffer: 1 << 20 });
-  console.log(run.status === 0 ? run.stdout.trim() : `| ${workloads[i].label} | failed: ${(run.stderr.trim().split('\n').pop() ?? '').slice(0, 200)} (exit ${run.status ?? run.signal}) |`);
+  const why = run.stderr.split('\n').find((l) => /error|heap/i.test(l)) ?? run.stderr.trim().split('\n').pop() ?? '';
+  console.log(run.status === 0 ? run.stdout.trim() : `| ${workloads[i].label} | failed: ${why.slice(0, 200)} (exit ${run.status ?? run.signal}) |`);
 }
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(chromium)) {
