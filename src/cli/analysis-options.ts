@@ -28,7 +28,7 @@ export function addAnalysisFlags(cmd: Command): Command {
     .option('--no-conditional', 'hide paths that depend on unknown conditions or resources')
     .option('--as-of <time>', 'instant time conditions (aws:CurrentTime, aws:EpochTime, aws:TokenIssueTime) are decided at, and credential ages counted to (default: now; ages: the credential report\'s date)')
     .option('--json', 'machine-readable output')
-    .option('-q, --quiet', 'no progress bar (it is only drawn on a terminal, on stderr)');
+    .option('-q, --quiet', 'no progress bar (it is only drawn on a terminal, on stderr) and no "wrote FILE" line for -o');
 }
 
 function instant(text: string): string {

@@ -2,13 +2,13 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Chunks } from '../report/index.ts';
 import { UserError } from './errors.ts';
-import { terminalDocument } from './terminal.ts';
+import { terminalDocument, terminalSafe } from './terminal.ts';
 
 /**
- * Writes the pieces in order to the file, or to stdout; a large report never becomes one string.
+ * Writes the pieces in order to the file (and says so on stderr), or to stdout; a large report never becomes one string.
  * On a terminal, control characters from the input are shown escaped (a file gets the bytes).
  */
-export function writeOutput(chunks: Chunks | string, output: string | undefined): void {
+export function writeOutput(chunks: Chunks | string, output: string | undefined, opts: { quiet?: boolean } = {}): void {
   const toStdout = !output || output === '-';
   const toTerminal = toStdout && process.stdout.isTTY === true;
   let fd: number;
@@ -17,15 +17,21 @@ export function writeOutput(chunks: Chunks | string, output: string | undefined)
   } catch (err) {
     throw new UserError(`${output}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
+  let bytes = 0;
   try {
-    for (const chunk of typeof chunks === 'string' ? [chunks] : batched(chunks)) writeAll(fd, toTerminal ? terminalDocument(chunk) : chunk);
+    for (const chunk of typeof chunks === 'string' ? [chunks] : batched(chunks)) bytes += writeAll(fd, toTerminal ? terminalDocument(chunk) : chunk);
   } catch (err) {
     // The reader went away (`| head`): nothing more to write, and nothing wrong with the input.
     if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
   } finally {
     if (!toStdout) closeSync(fd);
   }
+  // A file written says so, unless --quiet (stdout stays the document's alone).
+  if (!toStdout && !opts.quiet) process.stderr.write(`wrote ${terminalSafe(output)} (${sizeText(bytes)})\n`);
 }
+
+const sizeText = (bytes: number): string =>
+  bytes < 1024 ? `${bytes} bytes` : bytes < 2 ** 20 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 /** Pieces joined up to ~1 MiB, so a million small rows are not a million write calls. */
 function* batched(chunks: Chunks): Generator<string> {
@@ -44,7 +50,7 @@ function* batched(chunks: Chunks): Generator<string> {
 }
 
 /** writeSync on a pipe may write part of the buffer, or find it full (EAGAIN): retry until all is out. */
-function writeAll(fd: number, text: string): void {
+function writeAll(fd: number, text: string): number {
   const buffer = Buffer.from(text, 'utf8');
   let offset = 0;
   while (offset < buffer.length) {
@@ -54,6 +60,7 @@ function writeAll(fd: number, text: string): void {
       if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
     }
   }
+  return buffer.length;
 }
 
 /**

@@ -24,7 +24,9 @@ describe('iamgraph report', () => {
   it('writes the report to -o and gates: --fail-on critical exits 1 on the company example', () => {
     const out = join(dir, 'company.json');
     const r = run('report', '-i', COMPANY, '--format', 'json', '-o', out, '--fail-on', 'critical');
-    expect([r.code, r.stdout, r.stderr]).toEqual([1, '', '']);
+    // The file written is confirmed on stderr; stdout stays empty.
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toMatch(new RegExp(`^wrote ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+\\.\\d KiB\\)\n$`));
     const report = JSON.parse(readFileSync(out, 'utf8'));
     expect(report.findings.some((f: { severity: string }) => f.severity === 'critical')).toBe(true);
   });

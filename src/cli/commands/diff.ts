@@ -79,7 +79,7 @@ Exit codes: 0 ok, 1 a new finding (or a new path) at or above --fail-on, 2 usage
         const after = reportFromModel(model, options, common.build, steps(progress, next)).report;
         progress.stop();
         const diff = diffReports(before, after, common.build.timestamp ? { timestamp: common.build.timestamp } : {});
-        writeOutput(diffChunks(diff, after, common.format), opts.output);
+        writeOutput(diffChunks(diff, after, common.format), opts.output, opts);
         raiseExitCode(failOnExitCode(gatedFindings(diff), common.failOn));
       } finally {
         progress.stop();

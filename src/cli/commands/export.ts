@@ -23,10 +23,11 @@ export function register(program: Command): void {
     .description('write the access graph as BloodHound OpenGraph JSON, GraphML, GEXF or graphology JSON')
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(WRITERS)).makeOptionMandatory())
     .requiredOption('-o, --output <file>', 'output file (- for stdout)')
+    .option('-q, --quiet', 'do not confirm the file written on stderr')
     .addHelpText('after', '\nExamples:\n  iamgraph export -i examples/company.yaml --format opengraph -o bh.json\n  iamgraph export -i exports/ --format gexf -o graph.gexf')
-    .action(async (opts: InputOptions & { format: string; output: string }) => {
+    .action(async (opts: InputOptions & { format: string; output: string; quiet?: boolean }) => {
       const model = await loadFromOptions(opts);
       const text = WRITERS[opts.format](serializeGraph(buildGraph(model)));
-      writeOutput(text, opts.output);
+      writeOutput(text, opts.output, opts);
     });
 }

@@ -65,6 +65,6 @@ export function register(program: Command): void {
     .action(async (opts: SnapshotOptions & { output: string }) => {
       const { plan, options } = await planFromInputs(opts);
       const script = writeCypherScript(plan, options);
-      writeOutput(script, opts.output);
+      writeOutput(script, opts.output, opts);
     });
 }

@@ -32,7 +32,7 @@ Exit codes: 0 ok, 1 a finding at or above --fail-on is open, 2 usage or input er
         const { report, graph } = reportFromModel(model, options, common.build, steps(progress, 1));
         const html = common.format === 'html' ? viewerFor(graph, report, options) : {};
         progress.stop();
-        writeOutput(reportChunks(report, common.format, html), opts.output);
+        writeOutput(reportChunks(report, common.format, html), opts.output, opts);
         raiseExitCode(failOnExitCode(report.findings, common.failOn));
       } finally {
         progress.stop();

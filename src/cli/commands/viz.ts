@@ -89,7 +89,7 @@ Examples:
         const html = renderViewerHtml(graph, viewer);
         progress.stop();
         if (opts.serve) await serve(html, portNumber);
-        else writeOutput(html, opts.output);
+        else writeOutput(html, opts.output, opts);
       } finally {
         progress.stop();
       }
