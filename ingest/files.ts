@@ -150,6 +150,16 @@ function parseJsonDocuments(text: string, path: string): ParsedDocument[] | unde
   }
 }
 
+/** The 1-based line of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** Line breaks before the first non-blank character (what trim() removes at the start). */
+const leadingLines = (text: string): number => lineAt(text, text.length - text.replace(/^\uFEFF/, '').trimStart().length) - 1;
+
 export function parseFileText(text: string, path: string): ParsedFile {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (/\.csv$/i.test(path) || /^user,arn,/.test(trimmed)) return { kind: 'csv', text: trimmed };
@@ -163,7 +173,9 @@ export function parseFileText(text: string, path: string): ParsedFile {
   list.forEach((doc, i) => {
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
-      const line = e.linePos?.[0]?.line;
+      // Lines of the file as given: the text parsed had its leading blank lines trimmed.
+      const offset = e.pos?.[0];
+      const line = offset === undefined ? undefined : lineAt(trimmed, offset) + leadingLines(text);
       // yaml's composer recurses: a stack overflow is its way of saying "too deep"
       const detail = /call stack/i.test(e.message) ? nestingMessage() : `expected YAML, got ${e.message.split('\n')[0]}`;
       throw new InputProblem(line ? `line ${line}` : '', detail);

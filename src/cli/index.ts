@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { commandModules } from './commands/index.ts';
 import { EXIT_USAGE, UserError } from './errors.ts';
 import { PolicyError } from '../policy/types.ts';
-import { printError, terminalSafe } from './terminal.ts';
+import { errorLine, printError } from './terminal.ts';
 import { toolVersion } from './version.ts';
 
 /** Builds the commander program with every subcommand registered. */
@@ -21,9 +21,8 @@ Examples:
 -i takes files or folders (GAAD exports, account models, resource policies, the organization,
 Identity Center, the credential report), repeatable. Exit codes: 0 ok, 1 a --fail-on gate
 failed, 2 usage or input error. Each command has --help.`)
-    .showHelpAfterError('(run with --help for usage)')
-    // commander's own errors quote the arguments they reject.
-    .configureOutput({ outputError: (text, write) => write(text.split('\n').map(terminalSafe).join('\n')) })
+    // commander's own errors are one line like every other (`iamgraph: …`), and quote the arguments they reject.
+    .configureOutput({ outputError: (text, write) => write(errorLine(`${text.trim().replace(/^error: /, '')} (see --help)`)) })
     .exitOverride();
   for (const load of commandModules) (await load()).register(program);
   return program;

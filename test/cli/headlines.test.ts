@@ -1,5 +1,8 @@
 /** The answer first: each question's first line says what it found, and privesc lists the most severe first. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { pathsHeadline, whoCanHeadline } from '../../src/analysis/index.ts';
@@ -35,5 +38,26 @@ describe('headlines', () => {
   });
   it('paths on the command line starts with its headline', () => {
     expect(run('paths', '-i', COMPANY, '--from', 'user/dev2-be-kang', '--to', 'admin').stdout.split('\n')[0]).toBe('2 paths from user/dev2-be-kang to admin: shortest 2 hops, 1 unconditional');
+  });
+});
+
+describe('usage errors are one line, like every other error', () => {
+  it('commander\'s own: iamgraph: …, one line, exit 2', () => {
+    const r = run('can', '-i', COMPANY);
+    expect([r.status, r.stderr]).toEqual([2, "iamgraph: missing required argument 'principal' (see --help)\n"]);
+    expect(run('nosuch').stderr).toBe("iamgraph: unknown command 'nosuch' (see --help)\n");
+  });
+  it('viz --json is refused, not ignored', () => {
+    const r = run('viz', '-i', COMPANY, '--json');
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(/^iamgraph: viz: writes an HTML page, not JSON/);
+  });
+  it('a YAML syntax error names the line of the file (blank lines before it count)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamgraph-yaml-'));
+    const file = join(dir, 'model.yaml');
+    writeFileSync(file, '\n\naccounts:\n  - id: "111122223333"\n    users:\n      - name: a\n     bad: [\n');
+    const r = run('privesc', '-i', file);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`iamgraph: ${file}: line 7: expected YAML, got All mapping items must start at the same column`);
   });
 });

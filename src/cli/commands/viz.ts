@@ -65,6 +65,7 @@ Examples:
   iamgraph viz -i examples/cross-account --action dynamodb:Query --resource arn:aws:dynamodb:eu-west-1:222222222222:table/orders -o orders.html
   iamgraph viz -i exports/ --serve --port 8080`)
     .action(async (opts: VizCliOptions) => {
+      if (opts.json) throw new UserError('viz: writes an HTML page, not JSON (for the graph as JSON: iamgraph export --format json)');
       if (Boolean(opts.action) !== Boolean(opts.resource)) throw new UserError('viz: --action and --resource go together');
       if (opts.to && opts.action) throw new UserError('viz: give either --to or --action/--resource, not both');
       if (opts.action) await checkActionArgument(opts.action);
