@@ -16,7 +16,40 @@ export function evidenceText(e: Evidence): string {
   return `${e.policyType} ${e.policyName ?? shortName(e.policy)} statement ${e.statement}${e.sid ? ` (${e.sid})` : ''}${e.note ? ` — ${e.note}` : ''}`;
 }
 
-export const conditionText = (c: ResidualCondition): string => `if ${c.mustNotHold ? 'NOT ' : ''}${c.operator} ${c.key} = ${c.values.join(', ')}`;
+/** What each operator family says of a key, in words (IAM User Guide, "IAM JSON policy elements: Condition operators"). */
+const OPERATOR_WORDS: ReadonlyArray<[RegExp, string]> = [
+  [/^StringNotEqualsIgnoreCase$/, 'is not (ignoring case)'], [/^StringEqualsIgnoreCase$/, 'is (ignoring case)'],
+  [/^StringNotEquals$/, 'is not'], [/^StringEquals$/, 'is'], [/^StringNotLike$/, 'does not match'], [/^StringLike$/, 'matches'],
+  [/^NumericNotEquals$/, 'is not'], [/^NumericEquals$/, 'is'], [/^NumericLessThanEquals$/, 'is at most'], [/^NumericLessThan$/, 'is less than'],
+  [/^NumericGreaterThanEquals$/, 'is at least'], [/^NumericGreaterThan$/, 'is more than'],
+  [/^DateNotEquals$/, 'is not'], [/^DateEquals$/, 'is'], [/^DateLessThanEquals$/, 'is at or before'], [/^DateLessThan$/, 'is before'],
+  [/^DateGreaterThanEquals$/, 'is at or after'], [/^DateGreaterThan$/, 'is after'],
+  [/^Bool$/, 'is'], [/^BinaryEquals$/, 'is'], [/^NotIpAddress$/, 'is not in'], [/^IpAddress$/, 'is in'],
+  [/^ArnNotEquals$/, 'is not'], [/^ArnEquals$/, 'is'], [/^ArnNotLike$/, 'does not match'], [/^ArnLike$/, 'matches'],
+];
+
+/** One clause as a reader says it: `aws:SecureTransport is true`, `aws:SourceIp is in 10.0.0.0/8`. */
+function clauseWords(c: ResidualCondition): string {
+  const [, set, base, ifExists] = /^(ForAnyValue:|ForAllValues:)?(.*?)(IfExists)?$/.exec(c.operator) ?? [];
+  const values = c.values.length === 1 ? c.values[0] : `one of ${c.values.join(', ')}`;
+  if (base === 'Null') return `${c.key} is ${c.values[0] === 'true' ? 'absent' : 'present'}`;
+  const verb = OPERATOR_WORDS.find(([re]) => re.test(base ?? ''))?.[1];
+  if (!verb) return `${c.operator} ${c.key} = ${c.values.join(', ')}`;
+  const subject = set === 'ForAnyValue:' ? `any value of ${c.key}` : set === 'ForAllValues:' ? `every value of ${c.key}` : c.key;
+  return `${subject} ${verb} ${values}${ifExists ? ` (or ${c.key} is absent)` : ''}`;
+}
+
+/**
+ * A condition nobody fixed, in words: `only if …` for an Allow's, `unless …` for a Deny's, with
+ * the flag that decides it. The engine's own form is kept in --json (`operator`, `key`, `values`).
+ */
+export function conditionText(c: ResidualCondition): string {
+  // A Deny on a negated operator holds when the key is absent too (IAM User Guide, "Condition
+  // operators": negated operators match a missing key), so "unless not X" is exactly "only if X".
+  const positive = c.mustNotHold && /^(String|Numeric|Date|Arn)Not|^NotIpAddress$/.test(c.operator) && !/IfExists$/.test(c.operator) ? c.operator.replace(/^NotIpAddress$/, 'IpAddress').replace('Not', '') : undefined;
+  const words = positive ? `only if ${clauseWords({ ...c, operator: positive })}` : `${c.mustNotHold ? 'unless' : 'only if'} ${clauseWords(c)}`;
+  return `${words} (decide it with --context ${c.key}=…)`;
+}
 
 export const requiresText = (r: string): string => `needs ${r}`;
 
