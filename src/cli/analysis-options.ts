@@ -14,6 +14,8 @@ export interface AnalysisCliOptions extends InputOptions {
   json?: boolean;
   asOf?: string;
   quiet?: boolean;
+  /** false with --no-color. */
+  color?: boolean;
 }
 
 export const addAnalysisOptions = (cmd: Command): Command => addAnalysisFlags(addInputOption(cmd));
@@ -28,7 +30,8 @@ export function addAnalysisFlags(cmd: Command): Command {
     .option('--no-conditional', 'hide paths that depend on unknown conditions or resources')
     .option('--as-of <time>', 'instant time conditions (aws:CurrentTime, aws:EpochTime, aws:TokenIssueTime) are decided at, and credential ages counted to (default: now; ages: the credential report\'s date)')
     .option('--json', 'machine-readable output')
-    .option('-q, --quiet', 'no progress bar (it is only drawn on a terminal, on stderr) and no "wrote FILE" line for -o');
+    .option('-q, --quiet', 'no progress bar (it is only drawn on a terminal, on stderr) and no "wrote FILE" line for -o')
+    .option('--no-color', 'no colour on a terminal (also: NO_COLOR=1); never coloured in a pipe or a file');
 }
 
 function instant(text: string): string {

@@ -28,8 +28,8 @@ export function errorLine(message: string): string {
 }
 
 /** Lines of text output on stdout, each made safe, ended by newlines. */
-export function printLines(lines: readonly string[]): void {
-  process.stdout.write(lines.length ? `${lines.map(terminalSafe).join('\n')}\n` : '');
+export function printLines(lines: readonly string[], paint: (line: string) => string = (line) => line): void {
+  process.stdout.write(lines.length ? `${lines.map((line) => paint(terminalSafe(line))).join('\n')}\n` : '');
 }
 
 /** An error line on stderr. */

@@ -8,9 +8,10 @@ import { terminalDocument, terminalSafe } from './terminal.ts';
  * Writes the pieces in order to the file (and says so on stderr), or to stdout; a large report never becomes one string.
  * On a terminal, control characters from the input are shown escaped (a file gets the bytes).
  */
-export function writeOutput(chunks: Chunks | string, output: string | undefined, opts: { quiet?: boolean } = {}): void {
+export function writeOutput(chunks: Chunks | string, output: string | undefined, opts: { quiet?: boolean; terminalSafe?: boolean } = {}): void {
   const toStdout = !output || output === '-';
-  const toTerminal = toStdout && process.stdout.isTTY === true;
+  // Pieces made terminal-safe by the caller (and perhaps coloured) are written as they are.
+  const toTerminal = toStdout && process.stdout.isTTY === true && !opts.terminalSafe;
   let fd: number;
   try {
     fd = toStdout ? 1 : openSync(output, 'w');

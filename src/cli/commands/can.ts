@@ -1,5 +1,6 @@
 /** `iamgraph can PRINCIPAL ACTION RESOURCE`: yes or no, directly or by any path, with proof. */
 import type { Command } from 'commander';
+import { colorizer } from '../color.ts';
 import { printLines } from '../terminal.ts';
 import { can, renderPath } from '../../analysis/index.ts';
 import { resolvePrincipal } from '../../model/query.ts';
@@ -19,6 +20,6 @@ export function register(program: Command): void {
       const verdict = !answer.allowed ? 'no' : answer.paths.every((p) => p.verdict === 'conditional') ? 'yes, conditionally' : 'yes';
       const out = [`${verdict}: ${answer.principal} ${answer.allowed ? 'can' : 'cannot'} ${action} on ${resource}`, ''];
       answer.paths.forEach((p, i) => out.push(...renderPath(answer.principal, p, i), ''));
-      printLines(out);
+      printLines(out, colorizer(opts));
     });
 }

@@ -1,5 +1,6 @@
 /** `iamgraph paths`: every path from a principal to admin, a principal, or an action on a resource. */
 import type { Command } from 'commander';
+import { colorizer } from '../color.ts';
 import { printLines } from '../terminal.ts';
 import { findPaths, pathsHeadline, renderPath, type Target } from '../../analysis/index.ts';
 import { resolvePrincipal } from '../../model/query.ts';
@@ -28,6 +29,6 @@ export function register(program: Command): void {
       const out: string[] = [pathsHeadline(from, answer.to, answer.paths, answer.truncated), ''];
       answer.paths.forEach((p, i) => out.push(...renderPath(from, p, i), ''));
       if (answer.truncated) out.push(`(cut at --max-paths ${options.maxPaths})`);
-      printLines(out);
+      printLines(out, colorizer(opts));
     });
 }

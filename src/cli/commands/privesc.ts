@@ -1,5 +1,6 @@
 /** `iamgraph privesc`: every non-admin principal that can reach admin, with its paths; and the admins. */
 import type { Command } from 'commander';
+import { colorizer } from '../color.ts';
 import { terminalJson, terminalSafe } from '../terminal.ts';
 import { jsonChunks, mapChunks, writeOutput } from '../write-output.ts';
 import { privescStream, renderPath, type PrivescAnswer, type PrivescStream } from '../../analysis/index.ts';
@@ -69,10 +70,11 @@ Exit codes: 0 ok, 1 an escalation at or above --fail-on, 2 usage or input error.
         }
       };
       // Written as each principal's paths are found: the whole answer is never one string.
-      if (opts.json) writeOutput(mapChunks(jsonChunks({ ...answer, findings: null }, 'findings', findings()), terminalJson), undefined);
+      if (opts.json) writeOutput(mapChunks(jsonChunks({ ...answer, findings: null }, 'findings', findings()), terminalJson), undefined, { terminalSafe: true });
       else {
         const all = [...findings()];
-        writeOutput(mapChunks(textLines(answer, all), (line) => `${terminalSafe(line)}\n`), undefined);
+        const paint = colorizer(opts);
+        writeOutput(mapChunks(textLines(answer, all), (line) => `${paint(terminalSafe(line))}\n`), undefined, { terminalSafe: true });
       }
       raiseExitCode(failOnExitCode(graded, failOn));
     });

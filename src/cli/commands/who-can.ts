@@ -1,5 +1,6 @@
 /** `iamgraph who-can ACTION RESOURCE`: every principal that can, each with its paths. */
 import type { Command } from 'commander';
+import { colorizer } from '../color.ts';
 import { printLines } from '../terminal.ts';
 import { renderPath, whoCanHeadline, whoCan } from '../../analysis/index.ts';
 import { addAnalysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
@@ -20,6 +21,6 @@ export function register(program: Command): void {
         out.push(`${p.principal}${p.direct ? ' (directly)' : ''}`);
         p.paths.forEach((path, i) => out.push(...renderPath(p.principal, path, i), ''));
       }
-      printLines(out);
+      printLines(out, colorizer(opts));
     });
 }
