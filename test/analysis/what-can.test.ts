@@ -8,6 +8,7 @@
  * does not fix leaves the grant conditional. Admin-reaching principals are summarized first.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadInputs } from '../../ingest/index.ts';
@@ -148,5 +149,16 @@ describe('what-can decided by the engine (fixture)', () => {
     const sts = out.services.find((s) => s.service === 'sts')!;
     expect(sts.catalogActions).toBeGreaterThan(1);
     expect(sts.actions).toMatchObject([{ action: 'sts:AssumeRole', via: `${WC}:user/chainer`, viaConditional: false, resources: [{ pattern: `${WC}:role/target`, source: 'identity', conditional: false, conditions: [] }] }]);
+  });
+
+  it('the README\'s what-can examples are what the binary prints', () => {
+    const readme = readFileSync(here('../../README.md'), 'utf8');
+    for (const [args, path] of [[['111111111111:role/service-role/lambda-chain-source'], cross], [['user/dev2-be-kang'], company]] as const) {
+      const command = `$ npx iamgraph what-can -i examples/${path === cross ? 'cross-account' : 'company.yaml'} ${args.join(' ')}\n`;
+      const start = readme.indexOf(command);
+      expect(start).toBeGreaterThan(0);
+      const shown = readme.slice(start + command.length, readme.indexOf('```', start));
+      expect(run('what-can', '-i', path, ...args).stdout).toBe(shown);
+    }
   });
 });
