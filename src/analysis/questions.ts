@@ -89,5 +89,5 @@ export function privesc(graph: AccessGraph, model: AccountModel, opts: AnalysisO
   return { ...stream, findings: [...stream.findings] };
 }
 
-export { whatCan, WHAT_CAN_KNOWN_SHOWN } from './what-can.ts';
+export { whatCan, WHAT_CAN_KNOWN_SHOWN, type WhatCanOptions } from './what-can.ts';
 export type { WhatCanAnswer } from './types.ts';

@@ -20,6 +20,7 @@ import type { CompiledPolicy, CompiledStatement, Decision, PolicyVersion, Reques
 import { compileTemplate } from '../policy/variables.ts';
 import { compileGlob } from '../policy/wildcard.ts';
 import { findPaths } from './paths.ts';
+import { reachableFrom } from './search.ts';
 import type { WhatCanAction, WhatCanAdmin, WhatCanAnswer, WhatCanResource, WhatCanService } from './types.ts';
 
 /** How many matching known resources a pattern lists (the count says how many there are). */
@@ -59,7 +60,7 @@ function actionsOf(s: CompiledStatement): string[] {
 
 const matchers = new Map<string, ResourceMatcher>();
 function patternMatcher(patterns: readonly string[], version: PolicyVersion, negate: boolean): ResourceMatcher {
-  const key = JSON.stringify([patterns, version ?? '', negate]);
+  const key = `${negate ? '!' : ''}${version ?? ''}\u0001${patterns.join('\u0000')}`;
   let m = matchers.get(key);
   if (!m) matchers.set(key, (m = compileResourceMatcher(patterns, version, negate)));
   return m;
@@ -102,13 +103,48 @@ function knownArns(model: AccountModel): string[] {
   ])].sort();
 }
 
+interface ScopedStatement {
+  statement: CompiledStatement;
+  patterns: string[];
+}
+
 class PrincipalPermissions {
   private readonly memo = new Map<string, Decision>();
   private readonly ctx: RequestContext;
   private readonly candidates = new Map<string, Candidate>();
 
+  /** Allow statements of the boundary and SCPs, and Deny statements anywhere, that name resources other than `*` (resolved). */
+  private readonly limitAllows: ScopedStatement[];
+  private readonly scopedDenies: ScopedStatement[];
+
   constructor(private readonly model: AccountModel, private readonly profile: PrincipalProfile, private readonly known: readonly string[], private readonly opts: AnalysisOptions) {
     this.ctx = makeContext(profile.known, 'open');
+    const limits = [...(profile.boundary ? [profile.boundary] : []), ...(profile.scpLevels ?? []).flatMap((l) => l.policies)];
+    this.limitAllows = this.scoped(limits, 'Allow');
+    this.scopedDenies = this.scoped([...profile.identity, ...limits], 'Deny');
+  }
+
+  private scoped(policies: readonly CompiledPolicy[], effect: 'Allow' | 'Deny'): ScopedStatement[] {
+    const out: ScopedStatement[] = [];
+    for (const policy of policies) {
+      for (const s of policy.statements) {
+        const patterns = (s.parsed.resource ?? []).filter((raw) => raw !== '*').map((raw) => resolvePattern(raw, policy.parsed.version, this.ctx));
+        if (s.parsed.effect === effect && patterns.length) out.push({ statement: s, patterns });
+      }
+    }
+    return out;
+  }
+
+  /** Patterns of `statements` for the action that lie strictly inside `pattern`. */
+  private inside(statements: readonly ScopedStatement[], action: string, pattern: string): string[] {
+    if (statements.length === 0) return [];
+    const outer = patternMatcher([pattern], undefined, false);
+    const out = new Set<string>();
+    for (const { statement, patterns } of statements) {
+      if (!statement.matchesAction(action)) continue;
+      for (const q of patterns) if (q !== pattern && outer(q, this.ctx) === 'true') out.add(q);
+    }
+    return [...out].sort();
   }
 
   /** The decision on a resource or pattern: a pattern's wildcard account stands for the principal's own when it matches it. */
@@ -124,7 +160,7 @@ class PrincipalPermissions {
   }
 
   private add(action: string, pattern: string, except: string[], source: Candidate['source'], known: Iterable<string>): void {
-    const key = JSON.stringify([action, pattern, except, source]);
+    const key = `${action}\u0000${pattern}\u0000${except.join('\u0001')}\u0000${source}`;
     let c = this.candidates.get(key);
     if (!c) this.candidates.set(key, (c = { action, pattern, except, source, known: new Set() }));
     for (const k of known) c.known.add(k);
@@ -169,38 +205,14 @@ class PrincipalPermissions {
     }
   }
 
-  /** Allow patterns of the boundary and SCPs for an action that lie inside `pattern`: where a refused pattern may still be allowed. */
+  /** Allow patterns of the boundary and SCPs for an action inside `pattern`: where a refused pattern may still be allowed. */
   private narrowerAllowed(action: string, pattern: string): string[] {
-    const outer = patternMatcher([pattern], undefined, false);
-    const limits = [...(this.profile.boundary ? [this.profile.boundary] : []), ...(this.profile.scpLevels ?? []).flatMap((l) => l.policies)];
-    const out = new Set<string>();
-    for (const policy of limits) {
-      for (const s of policy.statements) {
-        if (s.parsed.effect !== 'Allow' || !s.matchesAction(action)) continue;
-        for (const raw of s.parsed.resource ?? []) {
-          const q = resolvePattern(raw, policy.parsed.version, this.ctx);
-          if (q !== pattern && outer(q, this.ctx) === 'true') out.add(q);
-        }
-      }
-    }
-    return [...out].sort();
+    return this.inside(this.limitAllows, action, pattern);
   }
 
   /** Deny patterns for an action strictly inside `pattern` (identity, boundary, SCPs): exceptions to an allowed pattern. */
   private narrowerDenied(action: string, pattern: string): string[] {
-    const outer = patternMatcher([pattern], undefined, false);
-    const policies = [...this.profile.identity, ...(this.profile.boundary ? [this.profile.boundary] : []), ...(this.profile.scpLevels ?? []).flatMap((l) => l.policies)];
-    const out = new Set<string>();
-    for (const policy of policies) {
-      for (const s of policy.statements) {
-        if (s.parsed.effect !== 'Deny' || !s.matchesAction(action)) continue;
-        for (const raw of s.parsed.resource ?? []) {
-          const q = resolvePattern(raw, policy.parsed.version, this.ctx);
-          if (q !== pattern && outer(q, this.ctx) === 'true') out.add(q);
-        }
-      }
-    }
-    return [...out].sort();
+    return this.inside(this.scopedDenies, action, pattern);
   }
 
   private resourceOf(c: Candidate, pattern: string, d: Decision): WhatCanResource {
@@ -227,7 +239,7 @@ class PrincipalPermissions {
     const put = (action: string, r: WhatCanResource): void => {
       let byPattern = out.get(action);
       if (!byPattern) out.set(action, (byPattern = new Map()));
-      const key = JSON.stringify([r.pattern, r.except ?? []]);
+      const key = `${r.pattern}\u0000${(r.except ?? []).join('\u0001')}`;
       const had = byPattern.get(key);
       // The same pattern from an identity statement and a resource policy: one decision, one entry.
       if (!had) byPattern.set(key, r);
@@ -271,19 +283,30 @@ function adminOf(graph: AccessGraph, model: AccountModel, principal: string, opt
   };
 }
 
+export interface WhatCanOptions {
+  /**
+   * When the principal can reach admin, enumerate the other (non-admin) principals it reaches too
+   * (default true: the JSON answer is complete; the text view shows only the principal's own).
+   */
+  reachedWhenAdmin?: boolean;
+}
+
 /** Effective permissions per service and resource, directly and through every reachable principal. */
-export async function whatCan(graph: AccessGraph, model: AccountModel, principal: string, opts: AnalysisOptions): Promise<WhatCanAnswer> {
+export async function whatCan(graph: AccessGraph, model: AccountModel, principal: string, opts: AnalysisOptions, { reachedWhenAdmin = true }: WhatCanOptions = {}): Promise<WhatCanAnswer> {
   await loadActionCatalog();
   const reachable: WhatCanAnswer['reachable'] = [{ principal, paths: [], conditional: false, admin: isAdminNode(graph, principal) }];
+  // One forward walk bounds the searches: only principals it reaches can have a path.
+  const reached = new Set(reachableFrom(graph, principal, opts.maxDepth, opts.includeConditional));
   graph.forEachNode((node) => {
-    if (node === principal || !isPrincipal(model, node)) return;
+    if (node === principal || !reached.has(node) || !isPrincipal(model, node)) return;
     const answer = findPaths(graph, model, principal, node, { ...opts, maxPaths: 3 });
     if (answer.paths.length) reachable.push({ principal: node, paths: answer.paths, conditional: answer.paths.every((p) => p.verdict === 'conditional'), admin: isAdminNode(graph, node) });
   });
+  const admin = adminOf(graph, model, principal, opts);
   const known = knownArns(model);
   const byService = new Map<string, WhatCanAction[]>();
   for (const r of reachable) {
-    if (r.admin || !isPrincipal(model, r.principal)) continue;
+    if (r.admin || !isPrincipal(model, r.principal) || (admin && !reachedWhenAdmin && r.principal !== principal)) continue;
     const permissions = new PrincipalPermissions(model, profileOf(model, r.principal, opts), known, opts).compute();
     for (const [action, resources] of permissions) {
       const service = action.slice(0, action.indexOf(':')).toLowerCase();
@@ -301,5 +324,5 @@ export async function whatCan(graph: AccessGraph, model: AccountModel, principal
       // The principal itself first, then the others in the order they are reached; actions sorted within.
       actions: actions.sort((a, b) => order.get(a.via)! - order.get(b.via)! || (a.action < b.action ? -1 : a.action > b.action ? 1 : 0)),
     }));
-  return { principal, admin: adminOf(graph, model, principal, opts), reachable, services };
+  return { principal, admin, reachable, services };
 }

@@ -87,11 +87,17 @@ describe('what-can on the examples', () => {
     expect(pass[0].known).toContain(admin);
   });
 
-  it('only conditional paths to admin say so', async () => {
+  it('only conditional paths to admin say so; the other principals reached are enumerated unless the text view asks not to', async () => {
     const c = await load(company);
-    const answer = await whatCan(c.graph, c.model, 'arn:aws:iam::111122223333:user/dev1-be-lee', opts);
+    const lee = 'arn:aws:iam::111122223333:user/dev1-be-lee';
+    const temp = 'arn:aws:iam::111122223333:role/S3ConfigTempRole';
+    const answer = await whatCan(c.graph, c.model, lee, opts);
     expect(answer.admin && answer.admin.conditional).toBe(true);
     expect(renderWhatCan(answer)[1]).toMatch(/^can reach admin conditionally: /);
+    expect(patternsOf(answer, 's3:PutBucketPolicy', temp)).toEqual(['*']);
+    const own = await whatCan(c.graph, c.model, lee, opts, { reachedWhenAdmin: false });
+    expect(own.services.flatMap((s) => s.actions.map((a) => a.via)).every((v) => v === lee)).toBe(true);
+    expect(renderWhatCan(own)).toEqual(renderWhatCan(answer));
   });
 });
 

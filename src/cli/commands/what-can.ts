@@ -12,7 +12,8 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExample:\n  iamgraph what-can -i examples/company.yaml user/dev1-be-lee')
     .action(async (principal: string, opts: AnalysisCliOptions) => {
       const { model, graph, options } = await prepareAnalysis(opts);
-      const answer = await whatCan(graph, model, resolvePrincipal(model, principal), options);
+      // The text view of an admin-reaching principal shows only its own permissions: the others are enumerated for --json only.
+      const answer = await whatCan(graph, model, resolvePrincipal(model, principal), options, { reachedWhenAdmin: Boolean(opts.json) });
       if (opts.json) return printJson(answer);
       printLines(renderWhatCan(answer));
     });
