@@ -68,23 +68,16 @@ function permissionLines(services: WhatCanService[], via: string): string[] {
   let shown = 0;
   let hidden = 0;
   for (const service of services) {
-    const actions = service.actions.filter((a) => a.via === via);
-    if (actions.length === 0) continue;
+    const grants = service.grants.filter((g) => g.via === via);
+    if (grants.length === 0) continue;
     if (shown >= WHAT_CAN_TEXT_SERVICES) {
       hidden++;
       continue;
     }
     shown++;
-    const groups = new Map<string, { names: string[]; resources: WhatCanResource[] }>();
-    for (const a of actions) {
-      const key = JSON.stringify(a.resources);
-      const g = groups.get(key) ?? { names: [], resources: a.resources };
-      g.names.push(a.action);
-      groups.set(key, g);
-    }
     let first = true;
-    for (const g of groups.values()) {
-      lines.push(`  ${(first ? service.service : '').padEnd(16)} ${actionsText(service, g.names)}  on ${g.resources.map(resourceText).join('; ')}`);
+    for (const g of grants) {
+      lines.push(`  ${(first ? service.service : '').padEnd(16)} ${actionsText(service, g.actions)}  on ${g.resources.map(resourceText).join('; ')}`);
       first = false;
       for (const r of g.resources) {
         if (r.knownCount && !(r.knownCount === 1 && r.known[0] === r.pattern)) {

@@ -71,9 +71,10 @@ export interface WhatCanResource {
   conditions: ResidualCondition[];
 }
 
-/** An action allowed through one principal (the asked principal itself, or one it reaches). */
-export interface WhatCanAction {
-  action: string;
+/** Actions of one service allowed through one principal (the asked one itself, or one it reaches) on the same resources. */
+export interface WhatCanGrant {
+  /** Sorted, as the action catalog spells them. */
+  actions: string[];
   /** The principal acting: the asked one itself or one it can reach (see `reachable`). */
   via: string;
   /** The path to `via` is conditional (always false for the principal itself). */
@@ -85,7 +86,7 @@ export interface WhatCanService {
   service: string;
   /** How many actions the catalog knows for the service. */
   catalogActions: number;
-  actions: WhatCanAction[];
+  grants: WhatCanGrant[];
 }
 
 export interface WhatCanAdmin {

@@ -21,7 +21,7 @@ import { compileTemplate } from '../policy/variables.ts';
 import { compileGlob } from '../policy/wildcard.ts';
 import { findPaths } from './paths.ts';
 import { reachableFrom } from './search.ts';
-import type { WhatCanAction, WhatCanAdmin, WhatCanAnswer, WhatCanResource, WhatCanService } from './types.ts';
+import type { WhatCanGrant, WhatCanAdmin, WhatCanAnswer, WhatCanResource, WhatCanService } from './types.ts';
 
 /** How many matching known resources a pattern lists (the count says how many there are). */
 export const WHAT_CAN_KNOWN_SHOWN = 5;
@@ -304,25 +304,34 @@ export async function whatCan(graph: AccessGraph, model: AccountModel, principal
   });
   const admin = adminOf(graph, model, principal, opts);
   const known = knownArns(model);
-  const byService = new Map<string, WhatCanAction[]>();
+  const byService = new Map<string, WhatCanGrant[]>();
   for (const r of reachable) {
     if (r.admin || !isPrincipal(model, r.principal) || (admin && !reachedWhenAdmin && r.principal !== principal)) continue;
     const permissions = new PrincipalPermissions(model, profileOf(model, r.principal, opts), known, opts).compute();
-    for (const [action, resources] of permissions) {
+    // The actions of a service allowed on exactly the same resources are one grant (a broad policy is thousands of actions on `*`).
+    const grants = new Map<string, WhatCanGrant>();
+    for (const action of [...permissions.keys()].sort()) {
+      const resources = permissions.get(action)!;
       const service = action.slice(0, action.indexOf(':')).toLowerCase();
-      const list = byService.get(service) ?? [];
-      list.push({ action, via: r.principal, viaConditional: r.conditional, resources });
-      byService.set(service, list);
+      const key = `${service}\u0000${JSON.stringify(resources)}`;
+      let grant = grants.get(key);
+      if (!grant) {
+        grants.set(key, (grant = { actions: [], via: r.principal, viaConditional: r.conditional, resources }));
+        const list = byService.get(service) ?? [];
+        list.push(grant);
+        byService.set(service, list);
+      }
+      grant.actions.push(action);
     }
   }
   const order = new Map(reachable.map((r, i) => [r.principal, i]));
   const services: WhatCanService[] = [...byService.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([service, actions]) => ({
+    .map(([service, grants]) => ({
       service,
       catalogActions: actionsMatching(`${service}:*`).length,
-      // The principal itself first, then the others in the order they are reached; actions sorted within.
-      actions: actions.sort((a, b) => order.get(a.via)! - order.get(b.via)! || (a.action < b.action ? -1 : a.action > b.action ? 1 : 0)),
+      // The principal itself first, then the others in the order they are reached (a stable sort keeps each one's grants by first action).
+      grants: grants.sort((a, b) => order.get(a.via)! - order.get(b.via)!),
     }));
   return { principal, admin, reachable, services };
 }

@@ -34,7 +34,7 @@ async function load(path: string): Promise<{ model: AccountModel; graph: AccessG
 /** The resources an action is allowed on through `via` (the answer's principal when omitted). */
 function resourcesOf(answer: WhatCanAnswer, action: string, via = answer.principal) {
   const service = answer.services.find((s) => s.service === action.split(':')[0]);
-  return service?.actions.find((a) => a.action === action && a.via === via)?.resources ?? [];
+  return service?.grants.find((g) => g.actions.includes(action) && g.via === via)?.resources ?? [];
 }
 const patternsOf = (answer: WhatCanAnswer, action: string, via?: string) => resourcesOf(answer, action, via).map((r) => r.pattern);
 
@@ -52,6 +52,8 @@ describe('what-can on the examples', () => {
     expect(assume.map((r) => r.pattern)).toEqual([writer]);
     expect(assume[0].known).toEqual([writer]);
     expect(patternsOf(answer, 'logs:PutLogEvents')).toEqual(['*']);
+    // Actions of a service on the same resources are one grant.
+    expect(answer.services.find((s) => s.service === 'logs')!.grants.map((g) => g.actions)).toEqual([['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents']]);
     expect(answer.admin).toBe(false);
     const text = renderWhatCan(answer).join('\n');
     expect(text).toContain('as role/lambda-target-writer:\n  dynamodb         PutItem, UpdateItem  on arn:aws:dynamodb:eu-west-1:222222222222:table/orders');
@@ -74,7 +76,7 @@ describe('what-can on the examples', () => {
     const answer = await whatCan(c.graph, c.model, kang, opts);
     expect(answer.admin).toMatchObject({ conditional: false, shortestHops: 2, as: [{ principal: admin, hop: 'is-admin' }] });
     expect(answer.reachable.find((r) => r.principal === admin)?.admin).toBe(true);
-    expect(answer.services.every((s) => s.actions.every((a) => a.via !== admin))).toBe(true);
+    expect(answer.services.every((s) => s.grants.every((g) => g.via !== admin))).toBe(true);
     const lines = renderWhatCan(answer);
     expect(lines[1]).toMatch(/^can reach admin: \d+ paths, shortest 2 hops$/);
     expect(lines[2]).toBe('  all actions on all resources as role/service-role/lambda-admin-ops');
@@ -96,7 +98,7 @@ describe('what-can on the examples', () => {
     expect(renderWhatCan(answer)[1]).toMatch(/^can reach admin conditionally: /);
     expect(patternsOf(answer, 's3:PutBucketPolicy', temp)).toEqual(['*']);
     const own = await whatCan(c.graph, c.model, lee, opts, { reachedWhenAdmin: false });
-    expect(own.services.flatMap((s) => s.actions.map((a) => a.via)).every((v) => v === lee)).toBe(true);
+    expect(own.services.flatMap((s) => s.grants.map((g) => g.via)).every((v) => v === lee)).toBe(true);
     expect(renderWhatCan(own)).toEqual(renderWhatCan(answer));
   });
 });
@@ -154,7 +156,7 @@ describe('what-can decided by the engine (fixture)', () => {
     const out = JSON.parse(r.stdout) as WhatCanAnswer;
     const sts = out.services.find((s) => s.service === 'sts')!;
     expect(sts.catalogActions).toBeGreaterThan(1);
-    expect(sts.actions).toMatchObject([{ action: 'sts:AssumeRole', via: `${WC}:user/chainer`, viaConditional: false, resources: [{ pattern: `${WC}:role/target`, source: 'identity', conditional: false, conditions: [] }] }]);
+    expect(sts.grants).toMatchObject([{ actions: ['sts:AssumeRole'], via: `${WC}:user/chainer`, viaConditional: false, resources: [{ pattern: `${WC}:role/target`, source: 'identity', conditional: false, conditions: [] }] }]);
   });
 
   it('the README\'s what-can examples are what the binary prints', () => {
