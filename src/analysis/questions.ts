@@ -9,7 +9,6 @@ import { profileOf } from '../access/profile.ts';
 import { ADMIN_NODE } from '../graph/types.ts';
 import { principalsOf } from '../model/query.ts';
 import type { AccountModel } from '../model/types.ts';
-import { actionsMatching, loadActionCatalog } from '../policy/catalog.ts';
 import { finalAccessOf, findPaths, prepareTarget } from './paths.ts';
 import type { FinalAccess, Path, PrivescAnswer, WhoCanAnswer } from './types.ts';
 import type { AnalysisOptions } from '../access/options.ts';
@@ -90,42 +89,5 @@ export function privesc(graph: AccessGraph, model: AccountModel, opts: AnalysisO
   return { ...stream, findings: [...stream.findings] };
 }
 
-export interface WhatCanAnswer {
-  principal: string;
-  /** The principal itself and every principal it can reach, with how. */
-  reachable: Array<{ principal: string; paths: Path[] }>;
-  services: Array<{ service: string; actions: string[]; via: string[] }>;
-  admin: boolean;
-}
-
-/** Effective permissions summarized per service, directly and through reachable principals. */
-export async function whatCan(graph: AccessGraph, model: AccountModel, principal: string, opts: AnalysisOptions): Promise<WhatCanAnswer> {
-  await loadActionCatalog();
-  const reachable: WhatCanAnswer['reachable'] = [{ principal, paths: [] }];
-  let admin = false;
-  graph.forEachNode((node) => {
-    if (node === principal || !(model.users[node] || model.roles[node])) return;
-    const answer = findPaths(graph, model, principal, node, { ...opts, maxPaths: 3 });
-    if (answer.paths.length) reachable.push({ principal: node, paths: answer.paths });
-  });
-  if (findPaths(graph, model, principal, 'admin', { ...opts, maxPaths: 1 }).paths.length) admin = true;
-  const byService = new Map<string, { actions: Set<string>; via: Set<string> }>();
-  for (const { principal: p } of reachable) {
-    const profile = profileOf(model, p, opts);
-    const patterns = new Set<string>();
-    for (const policy of profile.identity) for (const s of policy.statements) if (s.parsed.effect === 'Allow') (s.parsed.action ?? ['*']).forEach((a) => patterns.add(a));
-    for (const pattern of patterns) {
-      for (const action of actionsMatching(pattern)) {
-        const d = decideAccess(model, profile, { action, resource: '*' });
-        if (d.decision !== 'allowed') continue;
-        const service = action.split(':')[0];
-        const entry = byService.get(service) ?? { actions: new Set(), via: new Set() };
-        entry.actions.add(action);
-        entry.via.add(p);
-        byService.set(service, entry);
-      }
-    }
-  }
-  const services = [...byService.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([service, e]) => ({ service, actions: [...e.actions].sort(), via: [...e.via].sort() }));
-  return { principal, reachable, services, admin };
-}
+export { whatCan, WHAT_CAN_KNOWN_SHOWN, type WhatCanOptions } from './what-can.ts';
+export type { WhatCanAnswer } from './types.ts';

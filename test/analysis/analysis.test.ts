@@ -131,7 +131,7 @@ describe('the CLI contracts', () => {
     const r = run('what-can', '-i', company, 'user/dev3-infra-a', '--json');
     const out = JSON.parse(r.stdout);
     expect(out.reachable.map((x: { principal: string }) => x.principal)).toContain('arn:aws:iam::111122223333:role/EC2FullAccessRole');
-    expect(out.services.find((s: { service: string }) => s.service === 'ec2').via).toContain('arn:aws:iam::111122223333:role/EC2FullAccessRole');
+    expect(out.services.find((s: { service: string }) => s.service === 'ec2').grants.map((g: { via: string }) => g.via)).toContain('arn:aws:iam::111122223333:role/EC2FullAccessRole');
   });
 });
 

@@ -1,7 +1,7 @@
-/** `iamgraph what-can PRINCIPAL`: effective permissions per service, directly and through reachable principals. */
+/** `iamgraph what-can PRINCIPAL`: effective permissions per service and resource, directly and through reachable principals. */
 import type { Command } from 'commander';
 import { printLines } from '../terminal.ts';
-import { whatCan } from '../../analysis/index.ts';
+import { renderWhatCan, whatCan } from '../../analysis/index.ts';
 import { resolvePrincipal } from '../../model/query.ts';
 import { addAnalysisOptions, type AnalysisCliOptions } from '../analysis-options.ts';
 import { prepareAnalysis, printJson } from '../analysis-run.ts';
@@ -12,10 +12,9 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExample:\n  iamgraph what-can -i examples/company.yaml user/dev1-be-lee')
     .action(async (principal: string, opts: AnalysisCliOptions) => {
       const { model, graph, options } = await prepareAnalysis(opts);
-      const answer = await whatCan(graph, model, resolvePrincipal(model, principal), options);
+      // The text view of an admin-reaching principal shows only its own permissions: the others are enumerated for --json only.
+      const answer = await whatCan(graph, model, resolvePrincipal(model, principal), options, { reachedWhenAdmin: Boolean(opts.json) });
       if (opts.json) return printJson(answer);
-      const out = [`${answer.principal}${answer.admin ? ' (can reach admin)' : ''}`, `reaches: ${answer.reachable.map((r) => r.principal).join(', ')}`, ''];
-      for (const s of answer.services) out.push(`${s.service.padEnd(22)} ${String(s.actions.length).padStart(5)} action(s)  via ${s.via.join(', ')}`);
-      printLines(out);
+      printLines(renderWhatCan(answer));
     });
 }
