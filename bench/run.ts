@@ -70,8 +70,9 @@ for (let i = 0; i < workloads.length; i++) {
   console.log(run.status === 0 ? run.stdout.trim() : `| ${workloads[i].label} | failed: ${why.slice(0, 200)} (exit ${run.status ?? run.signal}) |`);
 }
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (existsSync(chromium)) {
+const viewerSizes = list(process.env.VIEWER_BENCH_SIZES ?? '1000,20000');
+if (existsSync(chromium) && viewerSizes.length > 0) {
   console.log(`\nThe viewer (Chromium, software WebGL):\n\n${VIEWER_BENCH_HEADER}`);
-  for (const size of list(process.env.VIEWER_BENCH_SIZES ?? '1000,20000')) console.log(viewerBenchRow(await runViewerBench(size, chromium)));
+  for (const size of viewerSizes) console.log(viewerBenchRow(await runViewerBench(size, chromium)));
 }
 console.log(`\nnode ${process.version}, ${process.platform}/${process.arch}`);

@@ -13,7 +13,7 @@ export const hopVia = (hop: Pick<Hop, 'kind' | 'technique'>): string => (hop.tec
 
 export function evidenceText(e: Evidence): string {
   if (e.statement < 0) return e.note ?? e.policy;
-  return `${e.policyType} ${e.policyName ?? shortName(e.policy)} statement ${e.statement}${e.sid ? ` (${e.sid})` : ''}${e.note ? ` — ${e.note}` : ''}`;
+  return `${e.policyType} ${e.policyName ?? shortName(e.policy)}${e.level ? ` at ${e.level}` : ''} statement ${e.statement}${e.sid ? ` (${e.sid})` : ''}${e.note ? ` — ${e.note}` : ''}`;
 }
 
 /** What each operator family says of a key, in words (IAM User Guide, "IAM JSON policy elements: Condition operators"). */

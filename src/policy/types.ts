@@ -85,6 +85,8 @@ export interface StatementRef {
   statement: number;
   sid?: string;
   effect: Effect;
+  /** An SCP's or RCP's: the root, OU or account it applies from (one policy may apply at several). */
+  level?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

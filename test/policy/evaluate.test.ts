@@ -40,6 +40,11 @@ describe('service control policies: every level root → OU → account must all
   const levels = (...p: CompiledPolicy[][]) => p.map((policies, i) => ({ target: i === 0 ? 'r-root' : i === p.length - 1 ? A : `ou-${i}`, policies }));
   const admin = [policy([allow('*')])];
   it('allowed when every level allows', () => expect(decide({ identityPolicies: admin, scpLevels: levels([fullAccess], [onlyS3], [fullAccess]) })).toBe('allowed'));
+  it('the proof names each level an SCP statement allowed from (the same policy applies at several)', () => {
+    const d = evaluate(req({ identityPolicies: admin, scpLevels: levels([fullAccess], [onlyS3], [fullAccess]) }));
+    expect(d.matched.filter((m) => m.policyType === 'scp').map((m) => m.level)).toEqual(['r-root', 'ou-1', A]);
+    expect(d.matched.find((m) => m.policyType === 'identity')?.level).toBeUndefined();
+  });
   it('denied when one level lacks an Allow, even if others allow (an OU without the action)', () => {
     const d = evaluate(req({ action: 'ec2:RunInstances', resource: '*', identityPolicies: admin, scpLevels: levels([fullAccess], [onlyS3], [fullAccess]) }));
     expect(d.decision).toBe('implicitDeny');

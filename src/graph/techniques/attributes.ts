@@ -10,7 +10,7 @@ const techniqueRefs = new WeakMap<Technique, TechniqueRef>();
 export function escalationAttributes(technique: Technique, chosen: RequiredAction[], decisions: Decision[], needs?: string): EdgeAttributes {
   let ref = techniqueRefs.get(technique);
   if (!ref) techniqueRefs.set(technique, (ref = { id: technique.id, name: technique.name, publicIds: technique.publicIds }));
-  const evidence: Evidence[] = [...new Map(decisions.flatMap(evidenceOf).map((e) => [`${e.policy}#${e.statement}`, e])).values()];
+  const evidence: Evidence[] = [...new Map(decisions.flatMap(evidenceOf).map((e) => [`${e.policy}#${e.statement}@${e.level ?? ''}`, e])).values()];
   const conditions: ResidualCondition[] = decisions.flatMap((d) => d.residual);
   const requires = [...(technique.requires ? [technique.requires] : []), ...(needs ? [needs] : []), ...chosen.flatMap((r) => (r.requires ? [r.requires] : []))];
   return {

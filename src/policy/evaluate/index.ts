@@ -219,13 +219,17 @@ function layerOfRef(ref: StatementRef, e: Evaluated): DecisionLayer {
   }
 }
 
-function forEachLayer(e: Evaluated, fn: (layer: LayerResult) => void): void {
+/** Each layer, with the organization level an SCP/RCP layer applies from. */
+function forEachLayer(e: Evaluated, fn: (layer: LayerResult, level?: string) => void): void {
   fn(e.identity);
   if (e.boundary) fn(e.boundary);
   if (e.session) fn(e.session);
   if (e.resource) fn(e.resource);
-  if (e.org) for (const level of e.org) fn(level.result);
+  if (e.org) for (const level of e.org) fn(level.result, level.target);
 }
+
+/** A statement named in a decision, with the level it applied from (the same SCP may apply at the root and an OU). */
+const refAt = (ref: StatementRef, level: string | undefined): StatementRef => (level === undefined ? ref : { ...ref, level });
 
 function variables(req: EvaluationRequest, e: Evaluated): Tri[] {
   const [exact, role, account] = grantsByKind(e.resource, req.caller);
@@ -303,8 +307,8 @@ function decide(req: EvaluationRequest, e: Evaluated): Decision {
   }
 
   let matched: StatementRef[] = NO_REFS;
-  forEachLayer(e, (layer) => {
-    for (const hit of layer.allows) if (hit.value === 'true') (matched === NO_REFS ? (matched = []) : matched).push(hit.statement.ref);
+  forEachLayer(e, (layer, level) => {
+    for (const hit of layer.allows) if (hit.value === 'true') (matched === NO_REFS ? (matched = []) : matched).push(refAt(hit.statement.ref, level));
   });
   const conditional = allow === 'unknown' || deny === 'unknown';
   let residual = NO_RESIDUAL;
