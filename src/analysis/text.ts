@@ -48,7 +48,8 @@ export function conditionText(c: ResidualCondition): string {
   // operators": negated operators match a missing key), so "unless not X" is exactly "only if X".
   const positive = c.mustNotHold && /^(String|Numeric|Date|Arn)Not|^NotIpAddress$/.test(c.operator) && !/IfExists$/.test(c.operator) ? c.operator.replace(/^NotIpAddress$/, 'IpAddress').replace('Not', '') : undefined;
   const words = positive ? `only if ${clauseWords({ ...c, operator: positive })}` : `${c.mustNotHold ? 'unless' : 'only if'} ${clauseWords(c)}`;
-  return `${words} (decide it with --context ${c.key}=…)`;
+  const from = `${c.statement.policyType} ${c.statement.policyName ?? shortName(c.statement.policy)}${c.statement.level ? ` at ${c.statement.level}` : ''} statement ${c.statement.statement}`;
+  return `${words} (${from}; decide it with --context ${c.key}=…)`;
 }
 
 export const requiresText = (r: string): string => `needs ${r}`;

@@ -10,7 +10,7 @@ import type { ResidualCondition } from '../../src/policy/types.ts';
 
 const clause = (operator: string, key: string, values: string[], mustNotHold = false): ResidualCondition =>
   ({ operator, key, values, mustNotHold, statement: { policy: 'p', policyType: 'identity', statement: 0, effect: mustNotHold ? 'Deny' : 'Allow' } });
-const words = (c: ResidualCondition) => conditionText(c).replace(/ \(decide it with --context .*\)$/, '');
+const words = (c: ResidualCondition) => conditionText(c).replace(/ \([^(]*; decide it with --context .*\)$/, '');
 
 describe('conditions in words', () => {
   it('an Allow\'s condition: only if …', () => {
@@ -26,7 +26,10 @@ describe('conditions in words', () => {
     expect(words(clause('StringNotEqualsIfExists', 'aws:RequestedRegion', ['eu-west-1'], true))).toBe('unless aws:RequestedRegion is not eu-west-1 (or aws:RequestedRegion is absent)');
     expect(words(clause('Null', 'aws:SourceVpc', ['true'], true))).toBe('unless aws:SourceVpc is absent');
   });
-  it('says which flag decides it', () => {
-    expect(conditionText(clause('Bool', 'aws:SecureTransport', ['false'], true))).toMatch(/\(decide it with --context aws:SecureTransport=…\)$/);
+  it('names the statement it comes from (a trust policy\'s, an SCP\'s with its level) and the flag that decides it', () => {
+    const trust = { ...clause('Bool', 'aws:MultiFactorAuthPresent', ['true']), statement: { policy: 'arn:aws:iam::222222222222:role/ReadOnly#trust', policyName: 'ReadOnly trust policy', policyType: 'trust' as const, statement: 0, effect: 'Allow' as const } };
+    expect(conditionText(trust)).toBe('only if aws:MultiFactorAuthPresent is true (trust ReadOnly trust policy statement 0; decide it with --context aws:MultiFactorAuthPresent=…)');
+    const scp = { ...clause('StringNotEquals', 'aws:RequestedRegion', ['eu-west-1'], true), statement: { policy: 'scp:p-region', policyName: 'Regions', policyType: 'scp' as const, statement: 0, effect: 'Deny' as const, level: 'ou-prod' } };
+    expect(conditionText(scp)).toBe('only if aws:RequestedRegion is eu-west-1 (scp Regions at ou-prod statement 0; decide it with --context aws:RequestedRegion=…)');
   });
 });

@@ -238,8 +238,8 @@ function variables(req: EvaluationRequest, e: Evaluated): Tri[] {
   return v;
 }
 
-const residualOf = (hit: StatementHit, mustNotHold: boolean, out: ResidualCondition[]): void => {
-  for (const clause of hit.unknown) out.push({ ...clause, statement: hit.statement.ref, mustNotHold });
+const residualOf = (hit: StatementHit, mustNotHold: boolean, out: ResidualCondition[], level?: string): void => {
+  for (const clause of hit.unknown) out.push({ ...clause, statement: refAt(hit.statement.ref, level), mustNotHold });
 };
 
 /** Residual Allow conditions of the pivotal unknown variables (see evaluate/combine.ts). */
@@ -317,8 +317,8 @@ function decide(req: EvaluationRequest, e: Evaluated): Decision {
     if (allow === 'unknown') {
       residualAllows(req, e, variables(req, e), residual);
     }
-    forEachLayer(e, (layer) => {
-      for (const hit of layer.denies) residualOf(hit, true, residual);
+    forEachLayer(e, (layer, level) => {
+      for (const hit of layer.denies) residualOf(hit, true, residual, level);
     });
     if (e.notPrincipalDenies) for (const hit of e.notPrincipalDenies) residualOf(hit, true, residual);
   }
