@@ -228,8 +228,19 @@ function forEachLayer(e: Evaluated, fn: (layer: LayerResult, level?: string) => 
   if (e.org) for (const level of e.org) fn(level.result, level.target);
 }
 
-/** A statement named in a decision, with the level it applied from (the same SCP may apply at the root and an OU). */
-const refAt = (ref: StatementRef, level: string | undefined): StatementRef => (level === undefined ? ref : { ...ref, level });
+/**
+ * A statement named in a decision, with the level it applied from (the same SCP may apply at the
+ * root and an OU): made once per statement and level, as the engine names them on every request.
+ */
+const levelRefs = new WeakMap<StatementRef, Map<string, StatementRef>>();
+function refAt(ref: StatementRef, level: string | undefined): StatementRef {
+  if (level === undefined) return ref;
+  let byLevel = levelRefs.get(ref);
+  if (!byLevel) levelRefs.set(ref, (byLevel = new Map()));
+  let at = byLevel.get(level);
+  if (!at) byLevel.set(level, (at = { ...ref, level }));
+  return at;
+}
 
 function variables(req: EvaluationRequest, e: Evaluated): Tri[] {
   const [exact, role, account] = grantsByKind(e.resource, req.caller);
