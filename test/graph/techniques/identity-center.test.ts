@@ -34,6 +34,8 @@ interface Setup {
   /** Where the SsoOperators role lives (default: the management account). */
   operatorsAccount?: string;
   owner?: string;
+  /** Also a Bounded permission set in prod, assigned to mina: every action, under an S3-only boundary. */
+  bounded?: boolean;
 }
 
 async function load(setup: Setup) {
@@ -42,15 +44,18 @@ async function load(setup: Setup) {
   const read = [allow(['s3:GetObject', 's3:ListBucket'])];
   const accounts: Record<string, ReturnType<typeof ssoRole>[]> = { [MGMT]: [], [PROD]: [ssoRole(PROD, 'ReadOnly', read), ssoRole(PROD, 'Admin', [allow('*')])] };
   accounts[opsAccount].push(ssoRole(opsAccount, 'SsoOperators', setup.operators));
-  for (const [account, roles] of Object.entries(accounts)) writeFileSync(join(dir, `gaad-${account}.json`), JSON.stringify(gaadDocument({ account, roles })));
+  if (setup.bounded) accounts[PROD].push({ ...ssoRole(PROD, 'Bounded', [allow('*')]), boundary: 'S3Only' });
+  const policies = { S3Only: [allow('s3:*')] };
+  for (const [account, roles] of Object.entries(accounts)) writeFileSync(join(dir, `gaad-${account}.json`), JSON.stringify(gaadDocument({ account, roles, ...(account === PROD ? { policies } : {}) })));
   const assignment = (set: string, account: string, principal = 'u-mina', type = 'USER') => ({ AccountId: account, PermissionSetArn: setArn(set.toLowerCase()), PrincipalType: type, PrincipalId: principal });
   writeFileSync(join(dir, 'identity-center.json'), JSON.stringify({
     InstanceArn: INSTANCE, IdentityStoreId: 'd-9067a1b2c3', ...(setup.owner === undefined ? { OwnerAccountId: MGMT } : setup.owner ? { OwnerAccountId: setup.owner } : {}),
-    PermissionSets: ['SsoOperators', 'ReadOnly', 'Admin'].map((name) => ({ PermissionSetArn: setArn(name.toLowerCase()), Name: name, AttachedManagedPolicies: [] })),
+    PermissionSets: ['SsoOperators', 'ReadOnly', 'Admin', 'Bounded'].map((name) => ({ PermissionSetArn: setArn(name.toLowerCase()), Name: name, AttachedManagedPolicies: [] })),
     AccountAssignments: [
       assignment('SsoOperators', opsAccount),
       ...(setup.readOnlyInProd === false ? [] : [assignment('ReadOnly', PROD)]),
       assignment('Admin', PROD, 'g-breakglass', 'GROUP'),
+      ...(setup.bounded ? [assignment('Bounded', PROD)] : []),
     ],
     Users: [{ UserId: 'u-mina', UserName: 'mina@example.com' }, { UserId: 'u-root', UserName: 'breakglass@example.com' }],
     Groups: [{ GroupId: 'g-breakglass', DisplayName: 'Break glass' }],
@@ -93,6 +98,20 @@ describe('Identity Center: rewriting a permission set', () => {
     expect(paths.length).toBeGreaterThan(0);
     expect(paths.every((p) => p.verdict !== 'reachable')).toBe(true);
     expect(JSON.stringify(paths)).toContain('delegated administrator');
+  });
+});
+
+describe('Identity Center: removing a permission set\'s boundary', () => {
+  const REMOVE = ['sso:DeletePermissionsBoundaryFromPermissionSet', 'sso:ProvisionPermissionSet'];
+  it('deleting the Bounded set\'s boundary and provisioning it: mina\'s Bounded role in prod is admin', async () => {
+    const paths = uses(await load({ operators: [allow(REMOVE)], bounded: true }), 'sso-remove-permission-set-boundary');
+    expect(paths.some((p) => p.verdict === 'reachable' && p.hops.some((h) => h.to.includes('AWSReservedSSO_Bounded')))).toBe(true);
+  });
+  it('trap: the boundary removed but never provisioned → no path', async () => {
+    expect(uses(await load({ operators: [allow('sso:DeletePermissionsBoundaryFromPermissionSet')], bounded: true }), 'sso-remove-permission-set-boundary')).toEqual([]);
+  });
+  it('trap: a set without a boundary (ReadOnly) gains nothing from it → no path', async () => {
+    expect(uses(await load({ operators: [allow(REMOVE)] }), 'sso-remove-permission-set-boundary')).toEqual([]);
   });
 });
 
