@@ -15,7 +15,7 @@ import { loadInputs } from '../../../ingest/index.ts';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../../src/access/options.ts';
 import { findPaths } from '../../../src/analysis/index.ts';
 import { buildGraph } from '../../../src/graph/index.ts';
-import { allow, doc, gaadDocument, type Statement } from './gaad.ts';
+import { allow, doc, gaadDocument, type RoleSpec, type Statement } from './gaad.ts';
 
 const MGMT = '111122223333';
 const PROD = '444455556666';
@@ -42,7 +42,7 @@ async function load(setup: Setup) {
   const dir = mkdtempSync(join(tmpdir(), 'iamgraph-idc-'));
   const opsAccount = setup.operatorsAccount ?? MGMT;
   const read = [allow(['s3:GetObject', 's3:ListBucket'])];
-  const accounts: Record<string, ReturnType<typeof ssoRole>[]> = { [MGMT]: [], [PROD]: [ssoRole(PROD, 'ReadOnly', read), ssoRole(PROD, 'Admin', [allow('*')])] };
+  const accounts: Record<string, RoleSpec[]> = { [MGMT]: [], [PROD]: [ssoRole(PROD, 'ReadOnly', read), ssoRole(PROD, 'Admin', [allow('*')])] };
   accounts[opsAccount].push(ssoRole(opsAccount, 'SsoOperators', setup.operators));
   if (setup.bounded) accounts[PROD].push({ ...ssoRole(PROD, 'Bounded', [allow('*')]), boundary: 'S3Only' });
   const policies = { S3Only: [allow('s3:*')] };
