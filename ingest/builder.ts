@@ -6,10 +6,12 @@ import { compilePolicy } from '../src/policy/compile.ts';
 import { documentText } from '../src/policy/parse.ts';
 import { duplicateKeys } from './json-duplicates.ts';
 import { PolicyError, type PolicyType } from '../src/policy/types.ts';
-import { accountOfPrincipalValue, parseIamArn, rootArn } from '../src/policy/arn.ts';
+import { accountOfArn, accountOfPrincipalValue, parseIamArn, rootArn } from '../src/policy/arn.ts';
 import type {
   Account,
   AccountModel,
+  ComputeKind,
+  ComputeResource,
   CredentialFacts,
   Group,
   IdentityCenter,
@@ -24,6 +26,7 @@ import type {
   User,
 } from '../src/model/types.ts';
 import type { InputError } from './errors.ts';
+import { COMPUTE_KINDS, listingKey } from '../src/model/compute.ts';
 
 type PolicyKind = PolicyRecord['kind'];
 
@@ -51,6 +54,11 @@ export class ModelBuilder {
   /** User name → group names, resolved against the account's groups at finalize. */
   readonly pendingGroupNames = new Map<string, string[]>();
   readonly credentials = new Map<string, CredentialFacts>();
+  readonly compute = new Map<string, ComputeResource>();
+  /** `kind account region` → whether its last page is among the inputs (a page with a next token is not the last). */
+  private readonly listings = new Map<string, { last: boolean; file: string }>();
+  /** account → its regions (`aws ec2 describe-regions`). */
+  readonly regions = new Map<string, Set<string>>();
   identityCenter: IdentityCenter | undefined;
   organizationId: string | undefined;
   managementAccountId: string | undefined;
@@ -119,7 +127,22 @@ export class ModelBuilder {
     });
   }
 
-  /** Adds a policy document; invalid documents become input errors (the rest of the file still loads). */
+  /** A resource from an inventory; the same one from two inventories (Config and the CLI) is kept once, from the source that sorts first. */
+  defineCompute(resource: ComputeResource): void {
+    const existing = this.compute.get(resource.arn);
+    if (!existing) return void this.compute.set(resource.arn, resource);
+    // Two outputs describe one resource in parts (a listing's state, a description's role): what one lacks the other gives.
+    const [first, second] = compareSources(resource.source, existing.source) < 0 ? [resource, existing] : [existing, resource];
+    this.compute.set(resource.arn, { ...second, ...first, roles: [...new Set([...first.roles, ...second.roles])].sort() });
+  }
+
+  /** One page of an inventory listing; `last` when no next-page token says more follow. */
+  listed(kind: ComputeKind, accountId: string, region: string, last: boolean, file: string): void {
+    const key = listingKey(kind, accountId, region);
+    const existing = this.listings.get(key);
+    this.listings.set(key, { last: last || Boolean(existing?.last), file: existing?.file ?? file });
+  }
+
   /** A policy given as JSON text (an SCP's Content, an inline policy string): its duplicate keys, as for whole files. */
   private warnDuplicateKeys(document: string, id: string, source: SourceRef | undefined): void {
     let text: string;
@@ -178,6 +201,7 @@ export class ModelBuilder {
     this.checkReferences();
     this.checkOrganization();
     this.attachCredentials();
+    this.checkInventories();
     const sorted = <T>(map: Map<string, T>): Record<string, T> =>
       Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const model: AccountModel = {
@@ -188,6 +212,11 @@ export class ModelBuilder {
       instanceProfiles: sorted(this.instanceProfiles),
       policies: sorted(this.policies),
       resources: sorted(this.resources),
+      compute: sorted(this.compute),
+      inventory: {
+        listed: [...this.listings].filter(([, l]) => l.last).map(([key]) => key).sort(),
+        regions: Object.fromEntries([...this.regions].sort(([a], [b]) => (a < b ? -1 : 1)).map(([account, set]) => [account, [...set].sort()])),
+      },
       identityProviders: sorted(this.providers),
       warnings: dedupeWarnings(this.warnings),
       inputs: [...this.inputs],
@@ -271,6 +300,54 @@ export class ModelBuilder {
         parent = this.orgNodes.get(parent)?.parent;
       }
       account.orgPath = path;
+    }
+  }
+
+  /**
+   * Gaps in the inventories, said once each: a listing whose last page is missing, compute that
+   * runs as a role no input defines, and — for accounts with roles that trust a compute service —
+   * which kinds were not listed in every region (hops through them stay conditional).
+   */
+  private checkInventories(): void {
+    // Glue and Config may name a role without its path: role names are unique in an account.
+    const byName = new Map([...this.roles.values()].map((r) => [`${r.accountId}/${r.name}`, r.arn]));
+    for (const resource of this.compute.values()) {
+      resource.roles = resource.roles.map((role) => (this.roles.has(role) ? role : byName.get(`${accountOfArn(role) ?? resource.accountId}/${role.split('/').pop()}`) ?? role));
+    }
+    const everywhere = this.regions.get('');
+    if (everywhere) {
+      this.regions.delete('');
+      for (const account of this.accounts.values()) if (!account.external && !this.regions.has(account.id)) this.regions.set(account.id, everywhere);
+    }
+    for (const [key, listing] of this.listings) {
+      if (listing.last) continue;
+      const [kind, account, region] = key.split(' ');
+      this.warn('inventory-incomplete', `${listing.file}: the ${COMPUTE_KINDS[kind as ComputeKind].label} listing of account ${account} in ${region} says more pages follow (a next-page token) and its last page is not in the inputs: absence there is not a fact`, account, { file: listing.file, pointer: '' });
+    }
+    for (const resource of this.compute.values()) {
+      for (const role of resource.roles) {
+        if (!this.roles.has(role) && this.accounts.get(resource.accountId)?.external === false) this.warn('undefined-compute-role', `${resource.arn} runs as ${role}, which the input does not define`, resource.arn, resource.source);
+      }
+    }
+    const trusted = new Map<string, Set<string>>();
+    for (const role of this.roles.values()) {
+      for (const s of this.policies.get(role.trustPolicy)?.policy?.statements ?? []) {
+        const block = s.parsed.principal;
+        if (s.parsed.effect !== 'Allow' || !block || block === '*') continue;
+        for (const service of block.Service ?? []) {
+          if (!trusted.has(role.accountId)) trusted.set(role.accountId, new Set());
+          trusted.get(role.accountId)!.add(service);
+        }
+      }
+    }
+    const kinds = (Object.keys(COMPUTE_KINDS) as ComputeKind[]).filter((k) => k !== 'ecs-task-definition' && k !== 'batch-compute-environment');
+    for (const [account, services] of [...trusted].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const regions = this.regions.get(account);
+      const missing = kinds.filter((kind) => services.has(COMPUTE_KINDS[kind].trusts) && !(regions && [...regions].every((r) => this.listings.get(listingKey(kind, account, r))?.last)));
+      if (missing.length === 0) continue;
+      const what = missing.map((k) => `${COMPUTE_KINDS[k].label}s (${COMPUTE_KINDS[k].command})`).join(', ');
+      const regionsHint = regions ? '' : '; and `aws ec2 describe-regions`, so that absence in every region is a fact';
+      this.warn('inventory-missing', `account ${account}: no inventory in every region of ${what}: hops through existing compute of these kinds are conditional on it existing (scripts/export-inventory.sh writes them all${regionsHint})`, account);
     }
   }
 

@@ -15,6 +15,7 @@ import { isAccountModel, readAccountModel } from './readers/account-model.ts';
 import { isCredentialReportJson, readCredentialReportCsv, readCredentialReportJson } from './readers/credential-report.ts';
 import { isGaad, readGaad } from './readers/gaad.ts';
 import { isIdentityCenter, readIdentityCenter } from './readers/identity-center.ts';
+import { isInventory, readInventoryDocument } from './readers/inventory/index.ts';
 import { isOrganization, readOrganization } from './readers/organization.ts';
 import { isNativeResourcePolicy, isResourcePolicyBundle, readNativeResourcePolicy, readResourcePolicyBundle } from './readers/resource-policies.ts';
 
@@ -30,6 +31,7 @@ const READERS: Array<{ name: string; detect: (doc: unknown) => boolean; read: Re
   { name: 'account model', detect: isAccountModel, read: readAccountModel },
   { name: 'resource policy bundle', detect: isResourcePolicyBundle, read: readResourcePolicyBundle },
   { name: 'credential report', detect: isCredentialReportJson, read: (doc, file, b) => readCredentialReportJson(doc, file, b) },
+  { name: 'compute inventory', detect: isInventory, read: (doc, file, b) => readInventoryDocument(doc, file, b) },
   { name: 'resource policy', detect: isNativeResourcePolicy, read: readNativeResourcePolicy },
   { name: 'Identity Center', detect: isIdentityCenter, read: readIdentityCenter, late: true },
 ];
@@ -81,7 +83,7 @@ export async function loadInputs(paths: readonly string[], opts: { strict?: bool
         }
         const reader = READERS.find((r) => r.detect(value));
         if (!reader || !isRecord(value)) {
-          b.errors.push({ file, pointer: pointer || '/', message: 'expected a GAAD export, an account model, an organization, Identity Center data, a credential report or resource policies, got a document of none of these shapes' });
+          b.errors.push({ file, pointer: pointer || '/', message: 'expected a GAAD export, an account model, an organization, Identity Center data, a credential report, resource policies or a compute inventory, got a document of none of these shapes' });
           continue;
         }
         const run = () => {

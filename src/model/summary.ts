@@ -1,5 +1,25 @@
 /** What was loaded, per account: the `iamgraph inputs` report. */
-import type { AccountModel, ModelWarning } from './types.ts';
+import { COMPUTE_KINDS } from './compute.ts';
+import type { AccountModel, ComputeKind, ModelWarning } from './types.ts';
+
+/** Resources per account and region, with the kinds whose listing there is whole. */
+function computeSummary(model: AccountModel): ModelSummary['compute'] {
+  const rows = new Map<string, ModelSummary['compute'][number]>();
+  const row = (accountId: string, region: string) => {
+    const key = `${accountId} ${region}`;
+    if (!rows.has(key)) rows.set(key, { accountId, region, resources: {}, listed: [] });
+    return rows.get(key)!;
+  };
+  for (const r of Object.values(model.compute)) {
+    const counts = row(r.accountId, r.region).resources;
+    counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+  }
+  for (const key of model.inventory.listed) {
+    const [kind, accountId, region] = key.split(' ');
+    row(accountId, region).listed.push(kind);
+  }
+  return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => ({ ...r, resources: Object.fromEntries(Object.entries(r.resources).sort()), listed: r.listed.sort() }));
+}
 
 export interface AccountSummary {
   id: string;
@@ -19,6 +39,8 @@ export interface ModelSummary {
   organization?: { id?: string; managementAccountId?: string; roots: number; ous: number; accounts: number; scps: number; rcps: number };
   identityCenter?: { users: number; groups: number; assignments: number };
   credentialReportUsers: number;
+  /** Compute from inventories, per account and region: how many of each kind, and which kinds were listed whole there. */
+  compute: Array<{ accountId: string; region: string; resources: Record<string, number>; listed: string[] }>;
   missingPolicies: string[];
   warnings: ModelWarning[];
 }
@@ -40,6 +62,7 @@ export function summarize(model: AccountModel): ModelSummary {
     inputs: model.inputs,
     accounts,
     credentialReportUsers: Object.values(model.users).filter((u) => u.credentials).length,
+    compute: computeSummary(model),
     missingPolicies: Object.values(model.policies).filter((p) => !p.policy && p.kind !== 'trust').map((p) => p.id),
     warnings: model.warnings,
   };
@@ -80,6 +103,14 @@ export function renderSummary(s: ModelSummary): string[] {
   }
   if (s.identityCenter) lines.push('', `Identity Center: ${s.identityCenter.users} user(s), ${s.identityCenter.groups} group(s), ${s.identityCenter.assignments} assignment(s)`);
   if (s.credentialReportUsers) lines.push('', `credential report: ${s.credentialReportUsers} user(s)`);
+  if (s.compute.length) {
+    lines.push('', 'compute (inventories)');
+    for (const c of s.compute) {
+      const counts = Object.entries(c.resources).map(([kind, n]) => `${n} ${COMPUTE_KINDS[kind as ComputeKind].label}${n === 1 ? '' : 's'}`);
+      const listed = c.listed.length ? `; listed whole: ${c.listed.map((k) => COMPUTE_KINDS[k as ComputeKind].label).join(', ')}` : '';
+      lines.push(`  ${c.accountId} ${c.region.padEnd(15)} ${counts.join(', ') || 'none'}${listed}`);
+    }
+  }
   if (s.warnings.length) {
     lines.push('', `warnings (${s.warnings.length}):`);
     for (const w of s.warnings) lines.push(`  [${w.code}] ${w.message}`);

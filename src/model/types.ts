@@ -121,6 +121,48 @@ export interface Resource {
   source?: SourceRef;
 }
 
+/** Compute that runs as a role, from an inventory (`aws lambda list-functions`, AWS Config, …). */
+export type ComputeKind =
+  | 'lambda-function'
+  | 'ec2-instance'
+  | 'ecs-service'
+  | 'ecs-task-definition'
+  | 'cloudformation-stack'
+  | 'codebuild-project'
+  | 'glue-job'
+  | 'glue-dev-endpoint'
+  | 'sagemaker-notebook'
+  | 'apprunner-service'
+  | 'batch-job-definition'
+  | 'batch-compute-environment';
+
+export interface ComputeResource {
+  arn: string;
+  kind: ComputeKind;
+  name: string;
+  accountId: string;
+  region: string;
+  /** Role ARNs it runs as, directly (a function's role, a task definition's task role, …). */
+  roles: string[];
+  /** Runs as the roles of this instance profile (EC2) or task definition (an ECS service): resolved in the model. */
+  via?: string;
+  /** As the service reports it, lower-cased: `running`, `stopped`, `inservice`, `create_complete`, … */
+  state?: string;
+  /** The ARN its actions are decided on when not its own (an ECS service's tasks: `task/<cluster>/*`). */
+  actOn?: string;
+  source?: SourceRef;
+}
+
+/**
+ * Which inventories were given: `kind account region` for every listing that is whole (its last
+ * page present), and each account's regions (`aws ec2 describe-regions`). A kind's absence is a
+ * fact only where it was listed in every region of the account.
+ */
+export interface InventoryCoverage {
+  listed: string[];
+  regions: Record<string, string[]>;
+}
+
 export interface Account {
   id: string;
   name?: string;
@@ -201,6 +243,8 @@ export interface AccountModel {
   /** Every policy document: managed, inline, trust, resource, SCP, RCP, permission sets. */
   policies: Record<string, PolicyRecord>;
   resources: Record<string, Resource>;
+  compute: Record<string, ComputeResource>;
+  inventory: InventoryCoverage;
   identityProviders: Record<string, IdentityProvider>;
   identityCenter?: IdentityCenter;
   warnings: ModelWarning[];

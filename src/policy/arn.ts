@@ -59,6 +59,9 @@ export function parseArn(arn: string): ArnParts | undefined {
   return { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts.slice(5).join(':') };
 }
 
+/** The ARN of those parts (the inverse of parseArn). */
+export const formatArn = (p: ArnParts): string => `arn:${p.partition}:${p.service}:${p.region}:${p.account}:${p.resource}`;
+
 /** The account id an ARN names, if it names one. */
 export const accountOfArn = (arn: string): string | undefined => {
   const account = arn.split(':')[4];
