@@ -19,6 +19,7 @@ const EDGE_KINDS: Record<BaseEdgeKind, string> = {
   'can-access': 'AWSCanAccess',
   'is-admin': 'AWSIsAdmin',
   escalation: 'AWSCanEscalate',
+  'runs-as': 'AWSRunsAs',
 };
 
 export interface OpenGraphNode {

@@ -20,6 +20,7 @@ import { adminCheck, ALLOW_ALL } from '../access/admin.ts';
 import { decideAccess, mayAllow } from '../access/decide.ts';
 import { profileOf } from '../access/profile.ts';
 import { applyTechniques } from './techniques/apply.ts';
+import { addCompute } from './compute.ts';
 import { addEdge, ensureNode, evidenceOf, noteOf, type BuildContext } from './context.ts';
 import { ADMIN_NODE, PUBLIC_NODE, accountNodeKey, serviceNodeKey, type AccessGraph, type EdgeAttributes, type NodeAttributes } from './types.ts';
 
@@ -241,6 +242,7 @@ export function buildGraph(model: AccountModel, opts: Partial<AnalysisOptions> =
     }
   }
   addNodes(ctx);
+  addCompute(ctx);
   addMembership(ctx);
   addPolicies(ctx);
   addAssumeEdges(ctx);

@@ -34,6 +34,7 @@ export const RELATIONSHIP_TYPES: Record<BaseEdgeKind, string> = {
   'can-access': 'CAN_ACCESS',
   'is-admin': 'IS_ADMIN',
   escalation: 'CAN_ESCALATE',
+  'runs-as': 'RUNS_AS',
 };
 
 export const nodeLabel = (kind: string): string => {

@@ -57,7 +57,9 @@ export type BaseEdgeKind =
   | 'can-pass-to-service'
   | 'can-access'
   | 'is-admin'
-  | 'escalation';
+  | 'escalation'
+  /** Compute from an inventory (a Lambda function, an EC2 instance, …) → the role it runs as. */
+  | 'runs-as';
 
 /** One piece of proof behind an edge. */
 export interface Evidence extends StatementRef {

@@ -31,6 +31,7 @@ export const EDGE_GROUP_OF: Record<BaseEdgeKind, EdgeGroup> = {
   trusts: 'assume',
   escalation: 'escalation',
   'can-pass-to-service': 'escalation',
+  'runs-as': 'escalation',
   'member-of': 'membership',
   'has-policy': 'policy',
   'can-access': 'access',

@@ -18,7 +18,8 @@ import { tryAlternative, type DecisionMemo } from './required.ts';
 import { adminAttributes, escalationAttributes } from './attributes.ts';
 import { resolveRewrites, type Rewrite } from './rewrites.ts';
 import { administrationRequirement, buildIndexes, principalsRewritten, rolesThatMayTrust, targetsFor, type Indexes } from './targets.ts';
-import type { RequiredAction } from './types.ts';
+import { existingSites } from './existing.ts';
+import type { RequiredAction, Technique } from './types.ts';
 
 /** Gains composed on one principal at most (each is a hop; --max-depth bounds the paths anyway). */
 const MAX_GAINS = 3;
@@ -47,10 +48,10 @@ const doubtOf = (decisions: Decision[], alternative: RequiredAction[]): number =
   (decisions.some((d) => d.conditional) ? 2 : 0) + (alternative.some((r) => r.requires) ? 1 : 0);
 
 /** The alternative whose actions are all allowed and whose edge is least conditional (the first of equals). */
-function chooseAlternative(ctx: BuildContext, profile: PrincipalProfile, viable: RequiredAction[][], target: string, memo: DecisionMemo): { chosen: RequiredAction[]; decisions: Decision[] } | undefined {
+function chooseAlternative(ctx: BuildContext, profile: PrincipalProfile, viable: RequiredAction[][], target: string, memo: DecisionMemo, site?: string): { chosen: RequiredAction[]; decisions: Decision[] } | undefined {
   let best: { chosen: RequiredAction[]; decisions: Decision[] } | undefined;
   for (const alternative of viable) {
-    const found = tryAlternative(ctx.model, profile, alternative, target, memo);
+    const found = tryAlternative(ctx.model, profile, alternative, target, memo, site);
     if (found && (!best || doubtOf(found, alternative) < doubtOf(best.decisions, best.chosen))) best = { chosen: alternative, decisions: found };
   }
   return best;
@@ -89,6 +90,10 @@ function tryTechniques(ctx: BuildContext, ix: Indexes, actor: Actor): ActorResul
     let last: { decisions: Decision[]; attributes: EdgeAttributes } | undefined;
     const needs = administrationRequirement(technique, model, profile.accountId);
     for (const target of targetsFor(technique, profile, model, ix)) {
+      if (technique.runsOn) {
+        if (target !== actor.principal) result.edges.push(...existingComputeEdges(ctx, ix, technique, profile, viable, target, memo, needs));
+        continue;
+      }
       const found = chooseAlternative(ctx, profile, viable, target, memo);
       if (!found) continue;
       const { chosen, decisions } = found;
@@ -125,6 +130,27 @@ function tryTechniques(ctx: BuildContext, ix: Indexes, actor: Actor): ActorResul
     }
   }
   return result;
+}
+
+/**
+ * A technique that abuses compute running as `role`: a hop to each such resource the inventories
+ * show, its actions decided on the resource's own ARN; none when a whole inventory shows none;
+ * else the hop to the role, conditional on the resource, saying what the inventories covered.
+ */
+function existingComputeEdges(ctx: BuildContext, ix: Indexes, technique: Technique, profile: PrincipalProfile, viable: RequiredAction[][], role: string, memo: DecisionMemo, needs: string | undefined): FoundEdge[] {
+  const sites = existingSites(ctx.model, technique.runsOn!, role, ix.computeByRole.get(role) ?? []);
+  if ('absent' in sites) return [];
+  if ('unknown' in sites) {
+    const found = chooseAlternative(ctx, profile, viable, role, memo);
+    return found ? [{ target: role, key: technique.id, attributes: escalationAttributes(technique, found.chosen, found.decisions, needs, `${technique.requires} (${sites.unknown})`) }] : [];
+  }
+  const edges: FoundEdge[] = [];
+  for (const resource of sites.found) {
+    const found = chooseAlternative(ctx, profile, viable, role, memo, resource.actOn ?? resource.arn);
+    const stateUnknown = technique.runsOn!.states && resource.state === undefined ? `${resource.name} being ${technique.runsOn!.states.join(' or ')} (the inventory does not say)` : undefined;
+    if (found && ctx.graph.hasNode(resource.arn)) edges.push({ target: resource.arn, key: technique.id, attributes: escalationAttributes(technique, found.chosen, found.decisions, needs, stateUnknown ?? '') });
+  }
+  return edges;
 }
 
 /** An escalated actor is worth a node only if it leads somewhere its principal does not already go. */

@@ -7,20 +7,21 @@ import type { RequiredAction, Technique } from './types.ts';
 
 const techniqueRefs = new WeakMap<Technique, TechniqueRef>();
 
-export function escalationAttributes(technique: Technique, chosen: RequiredAction[], decisions: Decision[], needs?: string): EdgeAttributes {
+/** `requires` is what the technique needs beyond its actions: the technique's own unless the caller knows better (an inventory shows the resource). */
+export function escalationAttributes(technique: Technique, chosen: RequiredAction[], decisions: Decision[], needs?: string, requires = technique.requires): EdgeAttributes {
   let ref = techniqueRefs.get(technique);
   if (!ref) techniqueRefs.set(technique, (ref = { id: technique.id, name: technique.name, publicIds: technique.publicIds }));
   const evidence: Evidence[] = [...new Map(decisions.flatMap(evidenceOf).map((e) => [`${e.policy}#${e.statement}@${e.level ?? ''}`, e])).values()];
   const conditions: ResidualCondition[] = decisions.flatMap((d) => d.residual);
-  const requires = [...(technique.requires ? [technique.requires] : []), ...(needs ? [needs] : []), ...chosen.flatMap((r) => (r.requires ? [r.requires] : []))];
+  const all = [...(requires ? [requires] : []), ...(needs ? [needs] : []), ...chosen.flatMap((r) => (r.requires ? [r.requires] : []))];
   return {
     kind: 'escalation',
     technique: ref,
     actions: chosen.map((r) => r.action),
     evidence,
     conditions,
-    conditional: conditions.length > 0 || requires.length > 0,
-    ...(requires.length ? { requires } : {}),
+    conditional: conditions.length > 0 || all.length > 0,
+    ...(all.length ? { requires: all } : {}),
   };
 }
 

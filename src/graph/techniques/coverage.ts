@@ -3,6 +3,7 @@
  * cannot drift from the code: `node --import tsx src/graph/techniques/coverage.ts > docs/techniques.md`.
  */
 import { pathToFileURL } from 'node:url';
+import { COMPUTE_KINDS } from '../../model/compute.ts';
 import { TECHNIQUES } from './catalog/index.ts';
 import { MODELLED_ELSEWHERE, PATHFINDING_IDS } from './pathfinding.ts';
 import type { RequiredAction, Technique } from './types.ts';
@@ -49,14 +50,17 @@ export function coverageMarkdown(): string {
     'Generated from `src/graph/techniques/catalog/` (do not edit by hand). Each technique is checked',
     'by the policy engine: every required action is evaluated for the source principal on the concrete',
     'target, with its boundary, SCPs, denies and conditions. Techniques that need a resource the input',
-    'cannot show (an existing function, instance, stack …) produce conditional edges.',
+    'cannot show (an existing function, instance, stack …) produce conditional edges; where they say',
+    '"with an inventory", compute inventories make the hop concrete: it goes to each resource running as',
+    'the role, its actions decided on that resource\'s ARN, and a whole inventory without one means no hop.',
     '',
     '| id | technique | sources | needs (any one line) | result | public ids | status |',
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const t of TECHNIQUES) {
     const needs = t.anyOf.map(alternativeText).join('<br>');
-    const status = t.requires ? `conditional: needs ${t.requires}` : t.administeredFrom ? 'checked from the account that administers IAM Identity Center (elsewhere: conditional on a delegated administrator)' : 'checked';
+    const inventory = t.runsOn ? `; with an inventory of ${COMPUTE_KINDS[t.runsOn.kind].label}s${t.runsOn.states ? ` (${t.runsOn.states.join(', ')})` : ''}: checked on each` : '';
+    const status = t.requires ? `conditional: needs ${t.requires}${inventory}` : t.administeredFrom ? 'checked from the account that administers IAM Identity Center (elsewhere: conditional on a delegated administrator)' : 'checked';
     lines.push(`| \`${t.id}\` | ${t.name} | ${t.sources.join(', ')} | ${needs} | ${resultText(t)} | ${t.publicIds.join(', ') || '—'} | ${status} |`);
   }
   lines.push('', 'Role chaining (`sts:AssumeRole`, `AssumeRoleWithSAML`, `AssumeRoleWithWebIdentity`) is modelled by `can-assume` edges, checked on both sides (trust policy and, where AWS requires it, the caller\'s identity policy).', '');

@@ -19,7 +19,8 @@ const SSO_TEMPLATES: Record<string, (model: AccountModel, role: string) => strin
 };
 const namesTarget = (required: RequiredAction): boolean => required.resource === 'target' || required.resource === 'source' || required.resource in SSO_TEMPLATES;
 
-function resourceOf(model: AccountModel, required: RequiredAction, target: string, profile: PrincipalProfile): string | undefined {
+function resourceOf(model: AccountModel, required: RequiredAction, target: string, profile: PrincipalProfile, site: string | undefined): string | undefined {
+  if (site !== undefined && required.onExisting) return site;
   if (required.resource === 'target') return target.split(VERSION_SEPARATOR)[0];
   if (required.resource === 'source') return profile.arn;
   if (required.resource in SSO_TEMPLATES) return SSO_TEMPLATES[required.resource](model, target);
@@ -33,10 +34,10 @@ function resourceOf(model: AccountModel, required: RequiredAction, target: strin
  * on `project/app-*`: each Allow statement's own resource pattern is tried, since an existing
  * resource matching it is exactly what the edge will say it needs.
  */
-function decideSomewhere(model: AccountModel, profile: PrincipalProfile, required: RequiredAction, resource: string): Decision {
+function decideSomewhere(model: AccountModel, profile: PrincipalProfile, required: RequiredAction, resource: string, concrete: boolean): Decision {
   const context = required.context ? { context: required.context } : {};
   const d = decideAccess(model, profile, { action: required.action, resource, ...context });
-  if (d.decision === 'allowed' || namesTarget(required)) return d;
+  if (d.decision === 'allowed' || concrete || namesTarget(required)) return d;
   for (const policy of profile.identity) {
     for (const s of policy.statements) {
       if (s.parsed.effect !== 'Allow' || !s.matchesAction(required.action)) continue;
@@ -60,17 +61,20 @@ const memoKeyOf = (r: RequiredAction): string => {
 /** Decisions that do not depend on the target (see resourceIndependent), per principal and action. */
 export type DecisionMemo = Map<string, Decision>;
 
-/** All actions of one alternative allowed? Returns their decisions, or undefined. */
-export function tryAlternative(model: AccountModel, profile: PrincipalProfile, alternative: RequiredAction[], target: string, memo: DecisionMemo): Decision[] | undefined {
+/**
+ * All actions of one alternative allowed? Returns their decisions, or undefined. `site`: the
+ * existing resource's ARN (from an inventory) that `onExisting` actions are decided on.
+ */
+export function tryAlternative(model: AccountModel, profile: PrincipalProfile, alternative: RequiredAction[], target: string, memo: DecisionMemo, site?: string): Decision[] | undefined {
   const decisions: Decision[] = [];
   for (const required of alternative) {
     if (required.onlyIf === 'free-access-key-slot' && (accessKeyCount(model, target) ?? 0) >= MAX_ACCESS_KEYS) return undefined;
-    const resource = resourceOf(model, required, target, profile);
+    const resource = resourceOf(model, required, target, profile, site);
     if (resource === undefined) return undefined;
     const independent = !model.roles[resource] && (required.resource === '*' || resourceIndependent(profile, required.action));
     const memoKey = required.resource === 'target' ? memoKeyOf(required) : `${memoKeyOf(required)} ${resource}`;
     // Keys the technique fixes (iam:PassedToService); others, such as iam:AssociatedResourceArn, stay unknown.
-    const d = (independent ? memo.get(memoKey) : undefined) ?? decideSomewhere(model, profile, required, resource);
+    const d = (independent ? memo.get(memoKey) : undefined) ?? decideSomewhere(model, profile, required, resource, site !== undefined && required.onExisting === true);
     if (independent) memo.set(memoKey, d);
     if (d.decision !== 'allowed') return undefined;
     decisions.push(d);

@@ -1,7 +1,8 @@
 /** The targets a technique is tried on, for one source: indexes built once per graph. */
 import { policyVersionKey } from '../../access/gains.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
-import type { AccountModel } from '../../model/types.ts';
+import { computeByRole } from '../../model/compute.ts';
+import type { AccountModel, ComputeResource } from '../../model/types.ts';
 import { accountOfPrincipalValue, iamArn, namesWholeAccount, parseRoleSessionArn } from '../../policy/arn.ts';
 import type { Technique } from './types.ts';
 
@@ -19,6 +20,8 @@ export interface Indexes {
   rolesTrusting: Map<string, string[]>;
   /** Identity Center's roles (from permission sets), every account. */
   permissionSetRoles: string[];
+  /** role → the compute the inventories show running as it. */
+  computeByRole: Map<string, ComputeResource[]>;
 }
 
 function push<K>(map: Map<K, string[]>, key: K, value: string): void {
@@ -28,7 +31,7 @@ function push<K>(map: Map<K, string[]>, key: K, value: string): void {
 }
 
 export function buildIndexes(model: AccountModel): Indexes {
-  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map(), rolesTrustingFederated: new Map(), attachedPolicies: new Map(), rolesTrusting: new Map(), permissionSetRoles: [] };
+  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map(), rolesTrustingFederated: new Map(), attachedPolicies: new Map(), rolesTrusting: new Map(), permissionSetRoles: [], computeByRole: computeByRole(model) };
   const attached = (account: string, policies: readonly string[], holder: string) => {
     let byPolicy = ix.attachedPolicies.get(account);
     if (!byPolicy) ix.attachedPolicies.set(account, (byPolicy = new Map()));

@@ -10,6 +10,7 @@
  */
 
 import type { GainKind } from '../../access/gains.ts';
+import type { ComputeKind } from '../../model/types.ts';
 
 /** What the source ends up with. */
 export type TechniqueResult =
@@ -72,6 +73,15 @@ export interface RequiredAction {
    * holds fewer than two access keys (unknown without a credential report: assumed free).
    */
   onlyIf?: 'free-access-key-slot';
+  /** Decided on the existing resource's ARN (the technique's `runsOn`) when an inventory shows it; on `resource` otherwise. */
+  onExisting?: boolean;
+}
+
+/** The existing compute a technique abuses, when inventories show it. */
+export interface RunsOn {
+  kind: ComputeKind;
+  /** States (lower-case, as the service reports them) in which it can be abused; any when absent. */
+  states?: readonly string[];
 }
 
 export interface Technique {
@@ -101,6 +111,12 @@ export interface Technique {
   administeredFrom?: 'identity-center';
   /** Non-IAM resources the input cannot show; the edge is conditional on them. */
   requires?: string;
+  /**
+   * It abuses compute running as the target role: with an inventory, the hop goes to each such
+   * resource (then `runs-as` to the role) and `requires` is met; a whole inventory without one
+   * means no hop.
+   */
+  runsOn?: RunsOn;
 }
 
 /** `iam:PassRole` on the target role, passed to `service` (the key AWS sets on the request). */

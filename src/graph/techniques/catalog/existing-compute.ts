@@ -1,12 +1,15 @@
 /**
  * Abusing compute that already runs as a role: change its code, its commands or its configuration.
- * Conditional on the existing resource until inventories are ingested. Each alternative is one
- * pathfinding.cloud path (noted beside it).
+ * With an inventory (`runsOn`), the hop goes to each resource running as the role and the actions
+ * marked `at` are decided on its ARN; without one, the hop is conditional on such a resource. Each
+ * alternative is one pathfinding.cloud path (noted beside it).
  */
 import { passRole, type RequiredAction, type Technique } from '../types.ts';
 
 /** An action on any resource of its kind (`*` or an ARN template), optionally needing something more the input cannot show. */
 const on = (action: string, resource = '*', requires?: string): RequiredAction => (requires ? { action, resource, requires } : { action, resource });
+/** The same, decided on the existing resource's own ARN when an inventory shows it. */
+const at = (action: string, resource = '*', requires?: string): RequiredAction => ({ ...on(action, resource, requires), onExisting: true });
 const FUNCTION = 'arn:{partition}:lambda:*:{account}:function:*';
 const INSTANCE = 'arn:{partition}:ec2:*:{account}:instance/*';
 const LAUNCH_TEMPLATE = 'arn:{partition}:ec2:*:{account}:launch-template/*';
@@ -18,32 +21,32 @@ export const EXISTING_COMPUTE_TECHNIQUES: readonly Technique[] = [
     publicIds: ['pathfinding:lambda-003', 'pathfinding:lambda-004', 'pathfinding:lambda-005', 'rhino:21 UpdateFunctionCode', 'pmapper:LambdaEdgeChecker'],
     sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'lambda.amazonaws.com',
     anyOf: [
-      [on('lambda:UpdateFunctionCode', FUNCTION), on('lambda:InvokeFunction', FUNCTION)], // lambda-004
-      [on('lambda:UpdateFunctionCode', FUNCTION), on('lambda:AddPermission', FUNCTION)], // lambda-005
-      [on('lambda:UpdateFunctionCode', FUNCTION, 'something that invokes the function')], // lambda-003
+      [at('lambda:UpdateFunctionCode', FUNCTION), at('lambda:InvokeFunction', FUNCTION)], // lambda-004
+      [at('lambda:UpdateFunctionCode', FUNCTION), at('lambda:AddPermission', FUNCTION)], // lambda-005
+      [at('lambda:UpdateFunctionCode', FUNCTION, 'something that invokes the function')], // lambda-003
     ],
-    result: 'target', requires: 'an existing Lambda function that runs as the role',
+    result: 'target', requires: 'an existing Lambda function that runs as the role', runsOn: { kind: 'lambda-function' },
   },
   {
     id: 'ssm-send-command', name: 'Run commands on an EC2 instance that runs as the role (SSM SendCommand or StartSession)',
     publicIds: ['pathfinding:ssm-001', 'pathfinding:ssm-002', 'pmapper:SSMEdgeChecker'],
     sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'ec2.amazonaws.com', needsInstanceProfile: true,
-    anyOf: [[on('ssm:SendCommand')] /* ssm-002 */, [on('ssm:StartSession')] /* ssm-001 */],
-    result: 'target', requires: 'a running, SSM-managed EC2 instance with the role\'s instance profile',
+    anyOf: [[at('ssm:SendCommand')] /* ssm-002 */, [at('ssm:StartSession')] /* ssm-001 */],
+    result: 'target', requires: 'a running, SSM-managed EC2 instance with the role\'s instance profile', runsOn: { kind: 'ec2-instance', states: ['running'] },
   },
   {
     id: 'ec2-instance-connect', name: 'Push an SSH key with EC2 Instance Connect to an instance that runs as the role',
     publicIds: [],
     sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'ec2.amazonaws.com', needsInstanceProfile: true,
-    anyOf: [[on('ec2-instance-connect:SendSSHPublicKey')]],
-    result: 'target', requires: 'a running EC2 instance with the role\'s instance profile, reachable over SSH',
+    anyOf: [[at('ec2-instance-connect:SendSSHPublicKey')]],
+    result: 'target', requires: 'a running EC2 instance with the role\'s instance profile, reachable over SSH', runsOn: { kind: 'ec2-instance', states: ['running'] },
   },
   {
     id: 'ec2-modify-instance-user-data', name: 'Stop an EC2 instance that runs as the role, replace its user data and start it again',
     publicIds: ['pathfinding:ec2-002'],
     sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'ec2.amazonaws.com', needsInstanceProfile: true,
-    anyOf: [[on('ec2:ModifyInstanceAttribute', INSTANCE), on('ec2:StopInstances', INSTANCE), on('ec2:StartInstances', INSTANCE)]],
-    result: 'target', requires: 'an existing EC2 instance with the role\'s instance profile that may be stopped and started',
+    anyOf: [[at('ec2:ModifyInstanceAttribute', INSTANCE), at('ec2:StopInstances', INSTANCE), at('ec2:StartInstances', INSTANCE)]],
+    result: 'target', requires: 'an existing EC2 instance with the role\'s instance profile that may be stopped and started', runsOn: { kind: 'ec2-instance', states: ['pending', 'running', 'stopping', 'stopped'] },
   },
   {
     id: 'ec2-launch-template-version', name: 'Add a launch template version with one\'s own user data (keeping the role\'s instance profile) and make it the default',
@@ -56,50 +59,50 @@ export const EXISTING_COMPUTE_TECHNIQUES: readonly Technique[] = [
     id: 'cloudformation-update-stack', name: 'Update an existing CloudFormation stack that runs as the role (directly or through a change set)',
     publicIds: ['pathfinding:cloudformation-002', 'pathfinding:cloudformation-005', 'pmapper:CloudFormationEdgeChecker'],
     sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'cloudformation.amazonaws.com',
-    anyOf: [[on('cloudformation:UpdateStack')] /* cloudformation-002 */, [on('cloudformation:CreateChangeSet'), on('cloudformation:ExecuteChangeSet')] /* cloudformation-005 */],
-    result: 'target', requires: 'an existing stack whose service role is the role',
+    anyOf: [[at('cloudformation:UpdateStack')] /* cloudformation-002 */, [at('cloudformation:CreateChangeSet'), at('cloudformation:ExecuteChangeSet')] /* cloudformation-005 */],
+    result: 'target', requires: 'an existing stack whose service role is the role', runsOn: { kind: 'cloudformation-stack' },
   },
   {
     id: 'sagemaker-presigned-notebook-url', name: 'Open an existing SageMaker notebook that runs as the role',
     publicIds: ['pathfinding:sagemaker-004', 'pmapper:SageMakerEdgeChecker'],
     sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'sagemaker.amazonaws.com',
-    anyOf: [[on('sagemaker:CreatePresignedNotebookInstanceUrl')]],
-    result: 'target', requires: 'an existing notebook instance that runs as the role',
+    anyOf: [[at('sagemaker:CreatePresignedNotebookInstanceUrl')]],
+    result: 'target', requires: 'an existing notebook instance that runs as the role', runsOn: { kind: 'sagemaker-notebook', states: ['inservice'] },
   },
   {
     id: 'sagemaker-notebook-lifecycle-config', name: 'Attach one\'s own lifecycle configuration to an existing SageMaker notebook that runs as the role and restart it',
     publicIds: ['pathfinding:sagemaker-005'],
     sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'sagemaker.amazonaws.com',
-    anyOf: [[on('sagemaker:CreateNotebookInstanceLifecycleConfig'), on('sagemaker:StopNotebookInstance'), on('sagemaker:UpdateNotebookInstance'), on('sagemaker:StartNotebookInstance')]],
-    result: 'target', requires: 'an existing notebook instance that runs as the role',
+    anyOf: [[on('sagemaker:CreateNotebookInstanceLifecycleConfig'), at('sagemaker:StopNotebookInstance'), at('sagemaker:UpdateNotebookInstance'), at('sagemaker:StartNotebookInstance')]],
+    result: 'target', requires: 'an existing notebook instance that runs as the role', runsOn: { kind: 'sagemaker-notebook', states: ['inservice', 'stopped'] },
   },
   {
     id: 'glue-update-dev-endpoint', name: 'Add an SSH key to an existing Glue development endpoint that runs as the role',
     publicIds: ['rhino:18 UpdateDevEndpoint'],
     sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'glue.amazonaws.com',
-    anyOf: [[on('glue:UpdateDevEndpoint')]],
-    result: 'target', requires: 'an existing Glue development endpoint that runs as the role',
+    anyOf: [[at('glue:UpdateDevEndpoint')]],
+    result: 'target', requires: 'an existing Glue development endpoint that runs as the role', runsOn: { kind: 'glue-dev-endpoint', states: ['ready'] },
   },
   {
     id: 'codebuild-start-build', name: 'Start a build or batch build (with a buildspec override) of an existing project that runs as the role',
     publicIds: ['pathfinding:codebuild-002', 'pathfinding:codebuild-003', 'pmapper:CodeBuildEdgeChecker'],
     sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'codebuild.amazonaws.com',
-    anyOf: [[on('codebuild:StartBuild')] /* codebuild-002 */, [on('codebuild:StartBuildBatch', '*', 'batch builds enabled on the project')] /* codebuild-003 */],
-    result: 'target', requires: 'an existing CodeBuild project whose service role is the role',
+    anyOf: [[at('codebuild:StartBuild')] /* codebuild-002 */, [at('codebuild:StartBuildBatch', '*', 'batch builds enabled on the project')] /* codebuild-003 */],
+    result: 'target', requires: 'an existing CodeBuild project whose service role is the role', runsOn: { kind: 'codebuild-project' },
   },
   {
     id: 'apprunner-update-service', name: 'Update an existing App Runner service that runs as the role to run one\'s own image or start command',
     publicIds: ['pathfinding:apprunner-002'],
     sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'tasks.apprunner.amazonaws.com',
-    anyOf: [[on('apprunner:UpdateService')]],
-    result: 'target', requires: 'an existing App Runner service whose instance role is the role',
+    anyOf: [[at('apprunner:UpdateService')]],
+    result: 'target', requires: 'an existing App Runner service whose instance role is the role', runsOn: { kind: 'apprunner-service', states: ['running'] },
   },
   {
     id: 'batch-submit-job', name: 'Submit a job with a command override to an existing Batch job definition whose job role is the role',
     publicIds: ['pathfinding:batch-002'],
     sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'ecs-tasks.amazonaws.com',
-    anyOf: [[on('batch:SubmitJob')]],
-    result: 'target', requires: 'an existing Batch job definition whose job role is the role (with an image that runs the overridden command) and a job queue',
+    anyOf: [[at('batch:SubmitJob', '*', 'a job queue it may submit to')]],
+    result: 'target', requires: 'an existing Batch job definition whose job role is the role (with an image that runs the overridden command)', runsOn: { kind: 'batch-job-definition', states: ['active'] },
   },
   {
     id: 'bedrock-agentcore-existing', name: 'Run code in an existing Bedrock AgentCore code interpreter, agent runtime or browser that runs as the role',
@@ -138,7 +141,7 @@ export const EXISTING_COMPUTE_TECHNIQUES: readonly Technique[] = [
     id: 'ecs-execute-command', name: 'Open a shell (ECS Exec) in a running ECS task whose task role is the role',
     publicIds: ['pathfinding:ecs-006'],
     sources: ['user', 'role'], targets: 'roles-trusting-service', service: 'ecs-tasks.amazonaws.com',
-    anyOf: [[on('ecs:ExecuteCommand'), on('ecs:DescribeTasks')]],
-    result: 'target', requires: 'a running ECS task with ECS Exec enabled whose task role is the role',
+    anyOf: [[at('ecs:ExecuteCommand'), at('ecs:DescribeTasks')]],
+    result: 'target', requires: 'a running ECS task with ECS Exec enabled whose task role is the role', runsOn: { kind: 'ecs-service', states: ['running-exec'] },
   },
 ];
