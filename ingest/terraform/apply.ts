@@ -9,6 +9,7 @@ import type { AccountModel, SourceRef } from '../../src/model/types.ts';
 import { inlinePolicyId, resourcePolicyId, trustPolicyId } from '../../src/model/ids.ts';
 import { accountOfArn, iamArn, isAccountId, isArn, parseIamArn, type IamArnKind } from '../../src/policy/arn.ts';
 import type { PolicyType } from '../../src/policy/types.ts';
+import { fillAwsManagedPolicies } from '../aws-managed-policies.ts';
 import type { ModelBuilder } from '../builder.ts';
 import { InputProblem, isRecord, type InputError } from '../errors.ts';
 import type { PlanResourceChange, TerraformPlan } from './plan-json.ts';
@@ -308,7 +309,7 @@ function orgAttachment(ctx: Ctx, c: PlanResourceChange, values: Values, add: boo
   const policy = ctx.value(c, values, 'policy_id', 'id');
   const target = ctx.value(c, values, 'target_id', 'id');
   if (!policy || !target) return void ctx.b.warn('plan-unresolved', `${c.address}: its policy or target is known only after apply and not in the plan: not applied`, c.address, ctx.source(c, 'policy_id'));
-  const id = ctx.b.policies.has(`rcp:${policy}`) ? `rcp:${policy}` : policy.includes(':') ? policy : `scp:${policy}`;
+  const id = /^(scp|rcp):/.test(policy) ? policy : ctx.b.policies.has(`rcp:${policy}`) ? `rcp:${policy}` : `scp:${policy}`;
   let node = ctx.b.orgNodes.get(target);
   if (!node && add) {
     node = { id: target, kind: target.startsWith('r-') ? 'root' : target.startsWith('ou-') ? 'ou' : 'account', scps: [], rcps: [] };
@@ -347,11 +348,11 @@ function resourceArnOf(ctx: Ctx, c: PlanResourceChange, values: Values): string 
     }
     case 'aws_ecr_repository_policy': {
       const repo = ctx.value(c, values, 'repository', 'name');
-      return repo && (repo.startsWith('arn:') ? repo : findResource(ctx, new RegExp(`:repository/${escapeRe(repo)}$`)));
+      return repo && (repo.startsWith('arn:') ? repo : findResource(ctx, new RegExp(`:repository/${escapeRe(repo)}$`)) ?? ctx.value(c, {}, 'repository', 'arn'));
     }
     case 'aws_lambda_permission': {
       const fn = ctx.value(c, values, 'function_name', 'arn');
-      return fn && (fn.startsWith('arn:') ? fn.replace(/:(\$LATEST|\d+)$/, '') : findResource(ctx, new RegExp(`:function:${escapeRe(fn)}$`)));
+      return fn && (fn.startsWith('arn:') ? fn.replace(/:(\$LATEST|\d+)$/, '') : findResource(ctx, new RegExp(`:function:${escapeRe(fn)}$`)) ?? ctx.value(c, {}, 'function_name', 'arn'));
     }
   }
   return undefined;
@@ -484,6 +485,7 @@ export function applyPlan(base: AccountModel | undefined, plan: TerraformPlan): 
   for (const c of order) applyChange(ctx, c);
   const notModelled = changing.filter((c) => NOT_MODELLED_TYPES.includes(c.type) || (c.type.startsWith('aws_iam_') && !MODELLED_TYPES.includes(c.type))).map((c) => c.address).sort();
   for (const address of notModelled) b.warn('plan-not-modelled', `${address}: this resource type is not modelled yet: its effect on access is not analysed`, address);
+  fillAwsManagedPolicies(b);
   let before = base;
   if (!before) {
     const start = builderFromModel(empty);
