@@ -33,7 +33,7 @@ export interface PlanDiff extends ReportDiff {
   };
 }
 
-/** Every model entity a path runs through: its nodes, the groups of its users, its evidence's policies. */
+/** Every model entity a path runs through: its nodes, the groups of its users, the policies of its evidence and conditions. */
 function entitiesOf(path: ReportPath, model: AccountModel): Set<string> {
   const out = new Set<string>();
   for (const h of path.hops) {
@@ -44,8 +44,11 @@ function entitiesOf(path: ReportPath, model: AccountModel): Set<string> {
       if (role) out.add(role.trustPolicy);
     }
     for (const e of h.evidence) out.add(e.policy);
+    for (const c of h.conditions) if (c.statement) out.add(c.statement.policy);
   }
   for (const e of path.final?.evidence ?? []) out.add(e.policy);
+  // A conditional grant's statements are named by its residual conditions.
+  for (const c of path.final?.conditions ?? []) if (c.statement) out.add(c.statement.policy);
   return out;
 }
 
