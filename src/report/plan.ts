@@ -70,7 +70,9 @@ function locate(origins: readonly PlanOriginRef[]): SourceLocation[] {
 
 /** The finding with its plan causes: named in its message and facts, located at the plan resources. */
 function annotate(finding: Finding, paths: readonly ReportPath[], model: AccountModel, origins: readonly PlanOriginRef[], causes: Record<string, string[]>): Finding {
-  const all: PlanOriginRef[] = [];
+  // A finding without paths (a trust, a resource policy grant) is proved by its evidence statements.
+  const proof = new Set([finding.subject, ...finding.evidence.map((e) => e.policy)]);
+  const all: PlanOriginRef[] = paths.length ? [] : origins.filter((o) => o.entities.every((e) => proof.has(e)));
   for (const p of paths) {
     const found = causesOf(finding, p, model, origins);
     causes[p.id] = uniqueSorted([...(causes[p.id] ?? []), ...found.map((o) => o.address)]);

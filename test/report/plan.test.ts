@@ -19,9 +19,11 @@ const build = { toolVersion: 'test', suppressions: [] };
 const ADMIN_OPS = 'arn:aws:iam::111122223333:role/service-role/lambda-admin-ops';
 const LEE = 'arn:aws:iam::111122223333:user/dev1-be-lee';
 
-async function review(planFile: string, targets: Target[] = []): Promise<{ diff: PlanDiff; render: (f: 'md' | 'sarif' | 'json' | 'junit') => string }> {
-  const { model: base } = await loadInputs([here('../../examples/company.yaml')]);
-  const applied = planModel(JSON.parse(readFileSync(here(`../../${planFile}`), 'utf8')), planFile, base);
+const planJson = (planFile: string): unknown => JSON.parse(readFileSync(here(`../../${planFile}`), 'utf8'));
+
+async function review(planFile: string, targets: Target[] = [], document = planJson(planFile), exports = ['examples/company.yaml']): Promise<{ diff: PlanDiff; render: (f: 'md' | 'sarif' | 'json' | 'junit') => string }> {
+  const base = exports.length ? (await loadInputs(exports.map((e) => here(`../../${e}`)))).model : undefined;
+  const applied = planModel(document, planFile, base);
   if ('error' in applied) throw new Error(applied.error.message);
   const before = reportFromModel(applied.before, options, build);
   const after = reportFromModel(applied.model, options, build);
@@ -58,6 +60,21 @@ describe('a plan that lets a developer pass an admin role to Lambda', () => {
     const target = diff.changedFindings.find((c) => c.rule === 'path-to-target' && c.subject === LEE)!;
     expect(target.newPaths.some((p) => p.hops.length === 0)).toBe(true);
     expect(target.finding.facts.planResources).toEqual(['module.team_dev1.aws_iam_group_policy_attachment.deploy_lambda']);
+  });
+});
+
+describe('where a cause is', () => {
+  it('SARIF points at the .tf file and line when the plan\'s configuration carries them', async () => {
+    const doc = planJson('examples/terraform/plan.json') as { configuration: { root_module: { module_calls: { team_dev1: { module: { resources: Array<Record<string, unknown>> } } } } } };
+    doc.configuration.root_module.module_calls.team_dev1.module.resources[0].range = { filename: 'modules/team/main.tf', start: { line: 12, column: 1, byte: 200 }, end: { line: 15, column: 2, byte: 300 } };
+    const { render } = await review('examples/terraform/plan.json', [], doc);
+    const result = JSON.parse(render('sarif')).runs[0].results.find((r: { properties: { subject: string } }) => r.properties.subject === LEE);
+    expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'modules/team/main.tf' }, region: { startLine: 12 } });
+    expect(result.locations[0].logicalLocations[0].fullyQualifiedName).toBe('module.team_dev1.aws_iam_group_policy_attachment.deploy_lambda');
+  });
+  it('a finding without paths (a resource policy grant) is attributed by its evidence', async () => {
+    const { diff } = await review('test/fixtures/terraform/all-types.json', [], undefined, []);
+    expect(diff.newFindings.filter((f) => f.rule === 'resource-outside-org').map((f) => f.facts.planResources)).toEqual([['aws_ecr_repository_policy.app'], ['aws_s3_bucket_policy.data']]);
   });
 });
 
