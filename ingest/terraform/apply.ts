@@ -201,7 +201,7 @@ function putManagedPolicy(ctx: Ctx, c: PlanResourceChange, after: Values): void 
 const OWNER: Record<string, 'user' | 'group' | 'role'> = { aws_iam_user_policy: 'user', aws_iam_group_policy: 'group', aws_iam_role_policy: 'role', aws_iam_user_policy_attachment: 'user', aws_iam_group_policy_attachment: 'group', aws_iam_role_policy_attachment: 'role' };
 
 function owner(ctx: Ctx, c: PlanResourceChange, values: Values, kind: 'user' | 'group' | 'role') {
-  const name = ctx.value(c, values, kind, kind === 'role' || kind === 'user' || kind === 'group' ? 'name' : 'arn');
+  const name = ctx.value(c, values, kind, 'name');
   if (!name) return undefined;
   const arn = ctx.principal(kind, name);
   return kind === 'user' ? ctx.b.users.get(arn) : kind === 'group' ? ctx.b.groups.get(arn) : ctx.b.roles.get(arn);

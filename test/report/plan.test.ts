@@ -21,7 +21,7 @@ const LEE = 'arn:aws:iam::111122223333:user/dev1-be-lee';
 
 const planJson = (planFile: string): unknown => JSON.parse(readFileSync(here(`../../${planFile}`), 'utf8'));
 
-async function review(planFile: string, targets: Target[] = [], document = planJson(planFile), exports = ['examples/company.yaml']): Promise<{ diff: PlanDiff; render: (f: 'md' | 'sarif' | 'json' | 'junit') => string }> {
+async function review(planFile: string, targets: Target[] = [], document = planJson(planFile), exports = ['examples/company.yaml']): Promise<{ diff: PlanDiff; render: (f: 'md' | 'sarif' | 'json' | 'junit' | 'html') => string }> {
   const base = exports.length ? (await loadInputs(exports.map((e) => here(`../../${e}`)))).model : undefined;
   const applied = planModel(document, planFile, base);
   if ('error' in applied) throw new Error(applied.error.message);
@@ -75,6 +75,20 @@ describe('where a cause is', () => {
   it('a finding without paths (a resource policy grant) is attributed by its evidence', async () => {
     const { diff } = await review('test/fixtures/terraform/all-types.json', [], undefined, []);
     expect(diff.newFindings.filter((f) => f.rule === 'resource-outside-org').map((f) => f.facts.planResources)).toEqual([['aws_ecr_repository_policy.app'], ['aws_s3_bucket_policy.data']]);
+  });
+});
+
+describe('untrusted plan text stays data', () => {
+  it('a hostile instance key in an address is escaped in Markdown and HTML', async () => {
+    const doc = planJson('examples/terraform/plan.json') as { resource_changes: Array<{ address: string }> };
+    const evil = 'module.team_dev1.aws_iam_group_policy_attachment.deploy_lambda["<img src=x onerror=alert(1)>`|*"]';
+    doc.resource_changes[0].address = evil;
+    const { diff, render } = await review('examples/terraform/plan.json', [], doc);
+    expect(Object.values(diff.plan.causes)).toContainEqual([evil]);
+    const md = render('md');
+    expect(md).toContain('onerror');
+    for (const line of md.split('\n').filter((l) => l.includes('onerror'))) expect(line).toMatch(/`[^`]*<img src=x onerror=alert\(1\)>'\|\*"\]`/);
+    expect(render('html')).not.toContain('<img src=x');
   });
 });
 
