@@ -2,10 +2,10 @@
 import type { AccountModel } from '../../src/model/types.ts';
 import { InputProblem, formatInputError, type InputError } from '../errors.ts';
 import { applyPlan, MODELLED_TYPES, NOT_MODELLED_TYPES, type PlanApplication, type PlanOrigin } from './apply.ts';
-import { readTerraformPlan, isTerraformPlan, type PlanResourceChange, type TerraformPlan } from './plan-json.ts';
+import { readTerraformPlan, type PlanResourceChange, type TerraformPlan } from './plan-json.ts';
 import { UNKNOWN_KEY } from './unknown.ts';
 
-export { applyPlan, readTerraformPlan, isTerraformPlan, MODELLED_TYPES, NOT_MODELLED_TYPES, UNKNOWN_KEY };
+export { applyPlan, readTerraformPlan, MODELLED_TYPES, NOT_MODELLED_TYPES, UNKNOWN_KEY };
 export type { PlanApplication, PlanOrigin, PlanResourceChange, TerraformPlan };
 
 /**

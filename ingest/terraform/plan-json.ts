@@ -37,9 +37,6 @@ export interface TerraformPlan {
   changes: PlanResourceChange[];
 }
 
-/** True when `value` looks like a Terraform plan (so a caller can tell it from other inputs). */
-export const isTerraformPlan = (value: unknown): boolean => isRecord(value) && typeof value.format_version === 'string' && ('resource_changes' in value || 'planned_values' in value);
-
 const objectOrNull = (v: unknown, pointer: string): Record<string, unknown> | null => (v === null || v === undefined ? null : expectRecord(v, pointer));
 
 function readActions(v: unknown, pointer: string): PlanAction[] {

@@ -44,10 +44,11 @@ export function register(program: Command): void {
   addReportOptions(cmd)
     .addHelpText('after', `
 Examples:
-  terraform plan -out plan.out && terraform show -json plan.out > plan.json
   iamgraph plan -i exports/ --plan plan.json --fail-on high
   iamgraph plan -i exports/ --plan plan.json --format sarif -o plan.sarif
   iamgraph plan -i exports/ --plan plan.json --target-action s3:GetObject --target-resource arn:aws:s3:::crown-jewels/*
+
+The plan: terraform plan -out plan.out && terraform show -json plan.out > plan.json
 
 Exit codes: 0 ok, 1 the plan adds a finding (or a path) at or above --fail-on, 2 usage or input error.`)
     .action(async (opts: PlanCliOptions) => {
