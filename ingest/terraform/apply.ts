@@ -144,9 +144,13 @@ function putRole(ctx: Ctx, c: PlanResourceChange, after: Values, before: Values 
   const parsed = parseIamArn(arn);
   const trustId = trustPolicyId(arn);
   ctx.putPolicy(trustId, `${parsed?.name} trust policy`, 'trust', 'trust', ctx.policyDocument(c, after, 'assume_role_policy', 'trust'), ctx.source(c, 'assume_role_policy'));
+  // Only what the plan changes in the list: an entry in both may be another resource's attachment.
   let managed = existing?.managedPolicies ?? [];
-  for (const p of strings(before?.managed_policy_arns)) managed = without(managed, p);
-  for (const p of strings(after.managed_policy_arns)) {
+  const wasManaged = strings(before?.managed_policy_arns);
+  const nowManaged = strings(after.managed_policy_arns);
+  for (const p of wasManaged) if (!nowManaged.includes(p)) managed = without(managed, p);
+  for (const p of nowManaged) {
+    if (wasManaged.includes(p) && existing) continue;
     managed = withItem(managed, p);
     ctx.b.referencePolicy(p, p.split('/').pop()!);
   }

@@ -92,6 +92,25 @@ describe('applied to the exports', () => {
   });
 });
 
+describe('a role update and an attachment delete in one plan', () => {
+  it('the role\'s unchanged managed_policy_arns (computed from the other resource) do not undo the delete', async () => {
+    const { model: base } = await loadInputs([here('../../examples/company.yaml')]);
+    const role = 'arn:aws:iam::111122223333:role/service-role/lambda-admin-ops';
+    const admin = 'arn:aws:iam::aws:policy/AdministratorAccess';
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    const state = (tags: Record<string, string>) => ({ arn: role, name: 'lambda-admin-ops', path: '/service-role/', assume_role_policy: trust, managed_policy_arns: [admin], inline_policy: [], tags });
+    const { model } = apply({
+      format_version: '1.2',
+      resource_changes: [
+        { address: 'aws_iam_role.ops', mode: 'managed', type: 'aws_iam_role', name: 'ops', change: { actions: ['update'], before: state({}), after: state({ owner: 'ops' }), after_unknown: {} } },
+        { address: 'aws_iam_role_policy_attachment.ops_admin', mode: 'managed', type: 'aws_iam_role_policy_attachment', name: 'ops_admin', change: { actions: ['delete'], before: { role: 'lambda-admin-ops', policy_arn: admin }, after: null, after_unknown: {} } },
+      ],
+    }, base);
+    expect(model.roles[role].managedPolicies).toEqual([]);
+    expect(model.roles[role].tags).toEqual([{ key: 'owner', value: 'ops' }]);
+  });
+});
+
 describe('values known only after apply', () => {
   it('a trust policy unknown until apply is a document whose every grant is conditional on the plan attribute', async () => {
     const { model: base } = await loadInputs([here('../../examples/company.yaml')]);
