@@ -156,10 +156,12 @@ function putRole(ctx: Ctx, c: PlanResourceChange, after: Values, before: Values 
   }
   let inline = existing?.inlinePolicies ?? [];
   const blocks = (v: unknown) => (Array.isArray(v) ? v.filter(isRecord) : []);
-  for (const block of blocks(before?.inline_policy)) if (str(block.name)) inline = without(inline, inlinePolicyId(arn, str(block.name)!));
+  const wasInline = new Map(blocks(before?.inline_policy).map((b) => [str(b.name), b.policy]));
+  const nowInline = new Set(blocks(after.inline_policy).map((b) => str(b.name)));
+  for (const name of wasInline.keys()) if (name && !nowInline.has(name)) inline = without(inline, inlinePolicyId(arn, name));
   blocks(after.inline_policy).forEach((block, i) => {
     const name = str(block.name);
-    if (!name) return;
+    if (!name || (existing && wasInline.has(name) && wasInline.get(name) === block.policy)) return;
     const id = inlinePolicyId(arn, name);
     const unknown = isRecord(c.afterUnknown) && Array.isArray(c.afterUnknown.inline_policy) && isUnknown(c.afterUnknown.inline_policy[i], 'policy');
     if (unknown) ctx.b.warn('known-after-apply', `${c.address}: inline_policy ${name} is known only after apply: what it allows is conditional on it`, c.address, ctx.source(c, `inline_policy/${i}/policy`));
