@@ -7,5 +7,7 @@ export { failOnExitCode } from './gate.ts';
 export { parseSeverity, atLeast, severityRank, escalationSeverity } from './severity.ts';
 export { parseSuppressions, applySuppressions } from './suppress.ts';
 export { externalTrusts } from './external-trusts.ts';
-export { FORMATS, parseFormat, renderReport, renderDiff, reportChunks, diffChunks, type Chunks, type Format, type HtmlOptions } from './render/index.ts';
+export { FORMATS, parseFormat, renderReport, renderDiff, reportChunks, diffChunks, planChunks, type Chunks, type Format, type HtmlOptions } from './render/index.ts';
 export { readReportJson, reportFromJson, reportToJson, diffToJson, JsonFormError, type JsonReport, type JsonDiff } from './json-form.ts';
+export { diffPlan, withTargets, type PlanDiff, type PlanOriginRef, type PlanSide } from './plan.ts';
+export { TARGET_RULE } from './plan-targets.ts';

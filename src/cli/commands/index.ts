@@ -12,6 +12,7 @@ export const commandModules: Array<() => Promise<CommandModule>> = [
   () => import('./inputs.ts'),
   () => import('./neo4j.ts'),
   () => import('./paths.ts'),
+  () => import('./plan.ts'),
   () => import('./privesc.ts'),
   () => import('./report.ts'),
   () => import('./simulate.ts'),

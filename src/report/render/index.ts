@@ -3,6 +3,8 @@ import { UserError } from '../../errors.ts';
 import { diffAsReport, type ReportDiff } from '../diff.ts';
 import type { Report } from '../types.ts';
 import { renderDiffMarkdown } from './diff-md.ts';
+import { renderPlanMarkdown } from './plan-md.ts';
+import type { PlanDiff } from '../plan.ts';
 import { joinChunks, type Chunks } from './chunks.ts';
 import { csvChunks } from './csv.ts';
 import { htmlChunks, type HtmlOptions } from './html.ts';
@@ -36,6 +38,12 @@ export function diffChunks(diff: ReportDiff, base: Report, format: Format, opts:
   if (format === 'json') return jsonDiffChunks(diff);
   if (format === 'md') return [renderDiffMarkdown(diff)];
   return reportChunks(diffAsReport(diff, base), format, { title: 'iamgraph diff', warningsHeading: 'Other changes', ...opts });
+}
+
+/** A plan review: the diff with its plan causes; JSON and Markdown of its own, the rest as a report of what is new. */
+export function planChunks(diff: PlanDiff, base: Report, format: Format): Chunks {
+  if (format === 'md') return [renderPlanMarkdown(diff)];
+  return diffChunks(diff, base, format, { title: 'iamgraph plan', warningsHeading: 'Other changes' });
 }
 
 export const renderReport = (report: Report, format: Format, opts: HtmlOptions = {}): string => joinChunks(reportChunks(report, format, opts));
