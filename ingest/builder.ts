@@ -17,6 +17,7 @@ import type {
   IdentityCenter,
   IdentityProvider,
   InstanceProfile,
+  InventoryCoverage,
   ModelWarning,
   OrgNode,
   PolicyRecord,
@@ -141,6 +142,12 @@ export class ModelBuilder {
     const key = listingKey(kind, accountId, region);
     const existing = this.listings.get(key);
     this.listings.set(key, { last: last || Boolean(existing?.last), file: existing?.file ?? file });
+  }
+
+  /** What a finished model says was listed, for a builder that starts from it (a Terraform plan applied to the exports). */
+  restoreInventory(inventory: InventoryCoverage): void {
+    for (const key of inventory.listed) this.listings.set(key, { last: true, file: '' });
+    for (const [account, regions] of Object.entries(inventory.regions)) this.regions.set(account, new Set(regions));
   }
 
   /** A policy given as JSON text (an SCP's Content, an inline policy string): its duplicate keys, as for whole files. */

@@ -478,7 +478,7 @@ function planAccount(base: AccountModel | undefined, plan: TerraformPlan): strin
 }
 
 export function applyPlan(base: AccountModel | undefined, plan: TerraformPlan): PlanApplication {
-  const empty: AccountModel = { accounts: {}, users: {}, groups: {}, roles: {}, instanceProfiles: {}, policies: {}, resources: {}, identityProviders: {}, warnings: [], inputs: [] };
+  const empty: AccountModel = { accounts: {}, users: {}, groups: {}, roles: {}, instanceProfiles: {}, policies: {}, resources: {}, compute: {}, inventory: { listed: [], regions: {} }, identityProviders: {}, warnings: [], inputs: [] };
   const b = builderFromModel(base ?? empty);
   const account = planAccount(base, plan);
   b.account(account, { external: false });

@@ -16,6 +16,8 @@ export function builderFromModel(model: AccountModel): ModelBuilder {
   // Policy records are replaced, never changed in place: sharing them is a copy.
   for (const p of Object.values(model.policies)) b.policies.set(p.id, p);
   for (const r of Object.values(model.resources)) b.resources.set(r.arn, { ...r, tags: [...r.tags] });
+  for (const c of Object.values(model.compute)) b.compute.set(c.arn, { ...c, roles: [...c.roles] });
+  b.restoreInventory(model.inventory);
   for (const p of Object.values(model.identityProviders)) b.providers.set(p.arn, { ...p });
   for (const n of Object.values(model.organization?.nodes ?? {})) b.orgNodes.set(n.id, { ...n, scps: [...n.scps], rcps: [...n.rcps] });
   if (model.organization?.id) b.organizationId = model.organization.id;
