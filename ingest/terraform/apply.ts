@@ -3,28 +3,20 @@
  * deletes first, then creates and updates, each through the ModelBuilder that built the model.
  * Every change records the model entities it touched (its origin), so a path can be attributed to
  * the plan resources that made it. Values known only after apply become unknown documents
- * (unknown.ts); compute that runs as a role is not modelled and is listed as such.
+ * (unknown.ts); compute that runs as a role becomes inventory resources (compute.ts).
  */
-import type { AccountModel, SourceRef } from '../../src/model/types.ts';
+import type { AccountModel } from '../../src/model/types.ts';
 import { inlinePolicyId, resourcePolicyId, trustPolicyId } from '../../src/model/ids.ts';
 import { accountOfArn, iamArn, isAccountId, isArn, parseIamArn, type IamArnKind } from '../../src/policy/arn.ts';
-import type { PolicyType } from '../../src/policy/types.ts';
 import { fillAwsManagedPolicies } from '../aws-managed-policies.ts';
-import type { ModelBuilder } from '../builder.ts';
 import { InputProblem, isRecord, type InputError } from '../errors.ts';
 import type { PlanResourceChange, TerraformPlan } from './plan-json.ts';
+import { ec2Instance, lambdaFunction } from './compute.ts';
+import { Ctx, type PlanOrigin, type Planned } from './context.ts';
 import { builderFromModel } from './seed.ts';
 import { isUnknown, unknownDocument } from './unknown.ts';
 
-/** The model entities (ARNs, policy ids) one plan resource touched; a path through all of them is its doing. */
-export interface PlanOrigin {
-  address: string;
-  type: string;
-  actions: string[];
-  entities: string[];
-  /** Where to point: the plan file and the change's pointer, or the .tf file and line when the plan has them. */
-  location: { file: string; pointer: string; line?: number };
-}
+export type { PlanOrigin };
 
 export interface PlanApplication {
   /** The model the plan starts from: the one given, or the plan's account alone. */
@@ -36,61 +28,9 @@ export interface PlanApplication {
   notModelled: string[];
 }
 
-export const NOT_MODELLED_TYPES: readonly string[] = ['aws_lambda_function', 'aws_instance', 'aws_launch_template', 'aws_ecs_task_definition', 'aws_iam_service_linked_role', 'aws_iam_access_key', 'aws_iam_user_login_profile'];
+export const NOT_MODELLED_TYPES: readonly string[] = ['aws_launch_template', 'aws_ecs_task_definition', 'aws_iam_service_linked_role', 'aws_iam_access_key', 'aws_iam_user_login_profile'];
 
 type Values = Record<string, unknown>;
-type Planned = { arn?: string; name?: string; id?: string };
-
-class Ctx {
-  readonly origins: PlanOrigin[] = [];
-  readonly planned = new Map<string, Planned>();
-  constructor(readonly b: ModelBuilder, readonly plan: TerraformPlan, readonly account: string) {}
-
-  source(c: PlanResourceChange, attr: string): SourceRef {
-    return { file: this.plan.file, pointer: `${c.pointer}/change/after/${attr}` };
-  }
-
-  touch(c: PlanResourceChange, ...entities: Array<string | undefined>): void {
-    const list = entities.filter((e): e is string => Boolean(e));
-    if (list.length === 0) return;
-    const config = c.config;
-    const location = config?.file ? { file: config.file, pointer: c.address, ...(config.line ? { line: config.line } : {}) } : { file: this.plan.file, pointer: c.pointer };
-    this.origins.push({ address: c.address, type: c.type, actions: c.actions, entities: [...new Set(list)].sort(), location });
-  }
-
-  /** A string attribute, or what its expression references when Terraform knows it only after apply. */
-  value(c: PlanResourceChange, values: Values, attr: string, want: keyof Planned): string | undefined {
-    const v = values[attr];
-    if (typeof v === 'string' && v !== '') return v;
-    for (const ref of c.config?.references[attr] ?? []) {
-      const got = this.planned.get(ref)?.[want] ?? this.planned.get(ref.replace(/\.[a-z_]+$/, ''))?.[want];
-      if (got) return got;
-    }
-    return undefined;
-  }
-
-  /** A user, group or role named by name or ARN (existing, planned, or new in the account). */
-  principal(kind: 'user' | 'group' | 'role', nameOrArn: string): string {
-    if (nameOrArn.startsWith('arn:')) return nameOrArn;
-    const map = kind === 'user' ? this.b.users : kind === 'group' ? this.b.groups : this.b.roles;
-    for (const e of map.values()) if (e.accountId === this.account && e.name === nameOrArn) return e.arn;
-    return iamArn(this.account, kind, nameOrArn);
-  }
-
-  policyDocument(c: PlanResourceChange, values: Values, attr: string, type: PolicyType, resource?: string): unknown {
-    if (isUnknown(c.afterUnknown, attr) && values === c.after) {
-      this.b.warn('known-after-apply', `${c.address}: ${attr} is known only after apply: what it allows is conditional on it`, c.address, this.source(c, attr));
-      return unknownDocument(type, `${c.address}.${attr}`, resource);
-    }
-    return values[attr];
-  }
-
-  putPolicy(id: string, name: string, kind: 'customer-managed' | 'inline' | 'trust' | 'resource' | 'scp' | 'rcp', type: PolicyType, document: unknown, source: SourceRef): void {
-    this.b.policies.delete(id);
-    if (document === undefined || document === null || document === '') return;
-    this.b.addPolicy({ id, name, kind, type, document, source });
-  }
-}
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((e): e is string => typeof e === 'string' && e !== '') : []);
@@ -415,6 +355,7 @@ const LINKS: Record<string, Link> = {
   aws_organizations_policy: orgPolicy, aws_organizations_policy_attachment: orgAttachment,
   aws_s3_bucket_policy: resourcePolicy, aws_kms_key: resourcePolicy, aws_sqs_queue_policy: resourcePolicy, aws_sns_topic_policy: resourcePolicy,
   aws_lambda_permission: resourcePolicy, aws_secretsmanager_secret_policy: resourcePolicy, aws_ecr_repository_policy: resourcePolicy,
+  aws_lambda_function: lambdaFunction, aws_instance: ec2Instance,
 };
 const IDENTITIES: Record<string, 'user' | 'group' | 'role'> = { aws_iam_user: 'user', aws_iam_group: 'group', aws_iam_role: 'role' };
 

@@ -35,6 +35,19 @@ export interface TerraformPlan {
   file: string;
   formatVersion: string;
   changes: PlanResourceChange[];
+  /** The root `aws` provider's region (a constant, or the variable it names): where planned compute runs. */
+  region?: string;
+}
+
+/** `provider "aws" { region = "eu-west-1" }` or `region = var.region` with the variable's value in the plan. */
+function providerRegion(doc: Record<string, unknown>): string | undefined {
+  const configuration = isRecord(doc.configuration) ? doc.configuration : {};
+  const aws = isRecord(configuration.provider_config) && isRecord(configuration.provider_config.aws) ? configuration.provider_config.aws : {};
+  const region = isRecord(aws.expressions) && isRecord(aws.expressions.region) ? aws.expressions.region : {};
+  if (typeof region.constant_value === 'string') return region.constant_value;
+  const variable = Array.isArray(region.references) ? region.references.find((r): r is string => typeof r === 'string' && r.startsWith('var.')) : undefined;
+  const value = variable && isRecord(doc.variables) && isRecord(doc.variables[variable.slice(4)]) ? (doc.variables[variable.slice(4)] as Record<string, unknown>).value : undefined;
+  return typeof value === 'string' ? value : undefined;
 }
 
 const objectOrNull = (v: unknown, pointer: string): Record<string, unknown> | null => (v === null || v === undefined ? null : expectRecord(v, pointer));
@@ -121,5 +134,6 @@ export function readTerraformPlan(value: unknown, file: string): TerraformPlan {
       ...(config ? { config } : {}),
     }];
   });
-  return { file, formatVersion, changes };
+  const region = providerRegion(doc);
+  return { file, formatVersion, changes, ...(region ? { region } : {}) };
 }

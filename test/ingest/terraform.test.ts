@@ -76,9 +76,11 @@ describe('a plan that describes everything, applied to an empty account', () => 
     expect(model.roles[iam('role', 'old/legacy')]).toBeUndefined();
     expect(model.roles[iam('role', 'new/legacy')]).toBeDefined();
   });
-  it('compute that runs as a role is listed as not modelled, and warned about', () => {
-    expect(notModelled).toEqual(['aws_instance.web', 'aws_lambda_function.worker']);
-    expect(model.warnings.filter((w) => w.code === 'plan-not-modelled').map((w) => w.subject)).toEqual(notModelled);
+  it('compute that runs as a role becomes inventory resources: the function in the provider region with the role its reference names, the instance with its profile', () => {
+    expect(notModelled).toEqual([]);
+    expect(model.compute[`arn:aws:lambda:eu-west-1:${A}:function:worker`]).toMatchObject({ kind: 'lambda-function', region: 'eu-west-1', roles: [iam('role', 'service/app')] });
+    const instance = Object.values(model.compute).find((c) => c.kind === 'ec2-instance')!;
+    expect(instance).toMatchObject({ arn: `arn:aws:ec2:eu-west-1:${A}:instance/known-after-apply-web`, state: 'running' });
   });
 });
 

@@ -117,3 +117,13 @@ describe('a trust policy known only after apply', () => {
     expect(gatedFindings(diff).length).toBeGreaterThan(0);
   });
 });
+
+describe('a plan that creates a Lambda function running as an admin role', () => {
+  it('turns the conditional "an existing function" path of whoever may update its code into a concrete one, attributed to the function', async () => {
+    const { diff } = await review('test/fixtures/terraform/lambda-function.json');
+    const lee = diff.changedFindings.find((c) => c.rule === 'privesc-to-admin' && c.subject === LEE)!;
+    const fn = 'arn:aws:lambda:us-east-1:111122223333:function:ops-rotate-keys';
+    expect(lee.newPaths.map((p) => [p.verdict, p.hops.map((h) => h.to)])).toEqual([['reachable', [fn, ADMIN_OPS, 'admin']]]);
+    expect(diff.plan.causes[lee.newPaths[0].id]).toEqual(['module.ops.aws_lambda_function.rotate']);
+  });
+});
