@@ -26,6 +26,7 @@ import { extentOf } from './path-layout.ts';
 import { parallelCurvatures } from './curves.ts';
 import { centreCamera, fitCamera } from './camera-fit.ts';
 import { placement } from './placement.ts';
+import { listenForOpen, whenSized } from './embed.ts';
 import { statementKey } from '../../src/report/render/html-data.ts';
 import { EdgeDashedArrowProgram } from './dashed-edge.ts';
 import { CURVED_EDGE, DASHED_EDGE, edgeReducer, highlightOf, nodeReducer, sizesFor, type Highlight, type ViewState } from './view.ts';
@@ -173,17 +174,12 @@ function start(container: HTMLElement): void {
   if (payload.target) setTarget(payload.target);
   else if (state.selected !== null) select(state.selected);
   else refresh();
-}
-
-/** Sigma needs a sized container; inside a frame that is laid out late (the HTML report), wait for it. */
-function whenSized(container: HTMLElement, then: (container: HTMLElement) => void): void {
-  if (container.offsetWidth > 0 && container.offsetHeight > 0) return then(container);
-  const observer = new ResizeObserver(() => {
-    if (container.offsetWidth === 0 || container.offsetHeight === 0) return;
-    observer.disconnect();
-    then(container);
+  // The report's "Show in the graph": its principal and target, when they are this graph's.
+  const targets = new Set(payload.targets.map((t) => t.id));
+  listenForOpen((focus, target) => {
+    state.selected = graph.hasNode(focus) ? focus : null;
+    setTarget(graph.hasNode(target) || targets.has(target) ? target : '');
   });
-  observer.observe(container);
 }
 
 whenSized(byId('graph'), start);
