@@ -202,4 +202,21 @@ describeBrowser('viewer: the path view', () => {
     });
     expect(labels).toEqual(['is-admin', 'lambda-update-function-code', 'pass-role-lambda']);
   });
+
+  it('several accounts: each account\'s name is drawn above its group, and not in the path view', async () => {
+    const built = await viewerPage('accounts', ['examples/cross-account/']);
+    const { page, errors } = await openViewer(browser, built.file);
+    const ink = () => page.evaluate(() => {
+      const canvas = window.iamgraphViewer!.renderer.getCanvases()['account-names'];
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+      return n;
+    });
+    expect(await ink()).toBeGreaterThan(200);
+    await page.locator('#target').selectOption('admin');
+    await page.waitForTimeout(100);
+    expect(await ink()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });

@@ -27,6 +27,7 @@ import { parallelCurvatures } from './curves.ts';
 import { centreCamera, fitCamera } from './camera-fit.ts';
 import { placement } from './placement.ts';
 import { listenForOpen, whenSized } from './embed.ts';
+import { drawAccountNames } from './account-names.ts';
 import { statementKey } from '../../src/report/render/html-data.ts';
 import { EdgeDashedArrowProgram } from './dashed-edge.ts';
 import { CURVED_EDGE, DASHED_EDGE, edgeReducer, highlightOf, nodeReducer, sizesFor, type Highlight, type ViewState } from './view.ts';
@@ -79,6 +80,8 @@ function start(container: HTMLElement): void {
 
   performance.mark('iamgraph:sigma');
   const extent = extentOf(graph);
+  // Before any path view moves a node: the names go above each account's laid-out group.
+  drawAccountNames(renderer, graph, () => state.target !== '');
   const locations = payload.locations ?? {};
   const locate = (policy: string, statement: number): string | undefined => locations[statementKey(policy, statement)];
   // Curvatures of parallel edges: among a target's path edges (the only ones drawn then), else per drawn graph (cached).
