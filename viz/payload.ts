@@ -61,5 +61,7 @@ export interface ViewerPayload {
   targets: PrecomputedTarget[];
   /** Findings by subject node key. */
   findings: Record<string, NodeFinding[]>;
+  /** Where the statements the findings cite are, `file:line pointer`, by `policy#statement` (statementKey). */
+  locations?: Record<string, string>;
   search: { maxDepth: number; maxPaths: number; includeConditional: boolean };
 }

@@ -9,6 +9,7 @@ import { UserError } from '../src/errors.ts';
 import { packageFile } from '../src/package-root.ts';
 import { inlineScriptHashes } from '../src/report/render/csp.ts';
 import { jsonForScript } from '../src/report/render/escape.ts';
+import { statementLocations } from '../src/report/render/html-data.ts';
 import type { Finding } from '../src/report/types.ts';
 import { layOut } from './layout.ts';
 import { packGraph } from './pack.ts';
@@ -56,6 +57,7 @@ export function viewerPayload(graph: AccessGraph, opts: ViewerOptions): ViewerPa
     ...(opts.target ? { target: opts.target } : {}),
     targets: opts.targets ?? [],
     findings: findingsByNode(opts.findings ?? []),
+    locations: statementLocations(opts.findings ?? []),
     search: opts.search,
   };
 }

@@ -71,7 +71,11 @@ describeBrowser('html report in headless Chromium', () => {
     const paths = details.locator('.path');
     expect(await paths.count()).toBe(kang.paths.length);
     const first = paths.first();
-    expect(await first.locator('.node').allTextContents()).toEqual(['user/dev2-be-kang', 'role/service-role/lambda-admin-ops', 'admin']);
+    // One row per hop: from, technique, to (hop-rows.test.ts checks the rows at several widths).
+    expect(await first.locator('.hop-row').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('.node')].map((n) => n.textContent)))).toEqual([
+      ['user/dev2-be-kang', 'role/service-role/lambda-admin-ops'],
+      ['role/service-role/lambda-admin-ops', 'admin'],
+    ]);
     const evidence = (await first.locator('.evidence li').allTextContents()).join('\n');
     expect(evidence).toContain('BackendDeployLambda statement 0 (PassFunctionRoles)');
     expect(evidence).toContain('examples/company.yaml:53 /accounts/0/policies/6/document/Statement/0');

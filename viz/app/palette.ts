@@ -53,3 +53,7 @@ export const CONDITIONAL_COLOUR = '#e0a000';
 export const FADED_NODE = '#e4e7ee';
 export const FADED_EDGE = '#eef0f4';
 export const HIGHLIGHT_EDGE = '#1d2330';
+/** Trust edges (role → the party its trust policy names) point the other way from can-assume: a lighter, distinct colour. */
+export const TRUST_COLOUR = '#9fb3cf';
+/** The edge chosen on the canvas or in the path list. */
+export const SELECTED_EDGE = '#1971c2';

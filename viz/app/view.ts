@@ -5,8 +5,9 @@
 import type { Attributes } from 'graphology-types';
 import type { AccessGraph } from '../../src/graph/types.ts';
 import type { EdgeAttributes, NodeAttributes } from '../../src/graph/types.ts';
-import { CONDITIONAL_COLOUR, EDGE_COLOURS, EDGE_GROUP_OF, FADED_EDGE, FADED_NODE, HIGHLIGHT_EDGE, NODE_COLOURS, type EdgeGroup } from './palette.ts';
+import { CONDITIONAL_COLOUR, EDGE_COLOURS, EDGE_GROUP_OF, FADED_EDGE, FADED_NODE, HIGHLIGHT_EDGE, NODE_COLOURS, SELECTED_EDGE, TRUST_COLOUR, type EdgeGroup } from './palette.ts';
 import { edgesOfHop, type SourcedPath } from './paths.ts';
+import { pathLayout, type Extent, type Positions } from './path-layout.ts';
 import { depthsFrom, REACH } from '../../src/graph/traversal/index.ts';
 import { hopIsConditional } from '../../src/analysis/hop.ts';
 
@@ -19,6 +20,8 @@ export interface ViewState {
   groups: Set<EdgeGroup>;
   account: string;
   hideConditional: boolean;
+  /** The edge chosen on the canvas or as a hop in the path list: drawn wide, its evidence shown. */
+  edge: string | null;
 }
 
 export interface Highlight {
@@ -28,9 +31,11 @@ export interface Highlight {
   pathEdges: Map<string, boolean>;
   reachEdges: Set<string>;
   pathNodes: Set<string>;
+  /** The path view: where the paths' nodes are drawn while a target is chosen (left to right by hop). */
+  positions: Positions;
 }
 
-export function highlightOf(graph: AccessGraph, state: ViewState): Highlight {
+export function highlightOf(graph: AccessGraph, state: ViewState, extent: Extent): Highlight {
   const pathEdges = new Map<string, boolean>();
   const pathNodes = new Set<string>();
   for (const { from, path } of state.paths) {
@@ -56,7 +61,8 @@ export function highlightOf(graph: AccessGraph, state: ViewState): Highlight {
     }
     nodes?.add(state.selected);
   }
-  return { nodes, pathEdges, reachEdges, pathNodes };
+  const positions = state.target !== '' ? pathLayout(graph, state.paths, extent) : new Map<string, { x: number; y: number }>();
+  return { nodes, pathEdges, reachEdges, pathNodes, positions };
 }
 
 export interface Sizes {
@@ -78,8 +84,9 @@ export function nodeReducer(state: ViewState, h: Highlight, sizes: Sizes) {
     return {
       x: a.x,
       y: a.y,
-      label: a.label,
-      size: node === state.selected ? size * 1.5 : size,
+      // Faded nodes are unlabelled: their names would crowd the highlighted ones.
+      label: lit ? a.label : null,
+      size: node === state.selected ? size * 1.5 : lit ? size : size * 0.7,
       color: lit ? NODE_COLOURS[a.kind] : FADED_NODE,
       hidden: hiddenByFilter,
       forceLabel: node === state.selected || h.pathNodes.has(node),
@@ -92,16 +99,34 @@ export function nodeReducer(state: ViewState, h: Highlight, sizes: Sizes) {
 /** The edge type of conditional edges (dashed-edge.ts), when the renderer draws arrows. */
 export const DASHED_EDGE = 'dashed-arrow';
 
-/** `dashes`: conditional edges are drawn dashed (not in points-and-lines mode, which has no dashes). */
-export function edgeReducer(state: ViewState, h: Highlight, dashes: boolean) {
+/** The edge type of parallel edges (sigma's curved arrow), when the renderer draws arrows. */
+export const CURVED_EDGE = 'curved-arrow';
+
+export interface EdgeStyle {
+  /** Conditional edges drawn dashed (not in points-and-lines mode, which has no dashes). */
+  dashes: boolean;
+  /** Curvatures of parallel edges (curves.ts); empty in points-and-lines mode. */
+  curvatures: ReadonlyMap<string, number>;
+}
+
+/** The label of an edge on a highlighted path: its technique's short name, or its kind. */
+export const edgeLabel = (a: EdgeAttributes): string => a.technique?.id ?? a.kind;
+
+export function edgeReducer(state: ViewState, h: Highlight, style: EdgeStyle) {
   return (edge: string, data: Attributes): Attributes => {
     const a = data as EdgeAttributes;
     const group = EDGE_GROUP_OF[a.kind];
     const onPath = h.pathEdges.get(edge);
     const hidden = !state.groups.has(group) || (state.hideConditional && a.conditional);
-    const type = dashes && (onPath ?? a.conditional) ? { type: DASHED_EDGE } : {};
-    if (onPath !== undefined) return { size: 3, color: onPath ? CONDITIONAL_COLOUR : HIGHLIGHT_EDGE, hidden: false, zIndex: 2, ...type };
+    const curvature = style.curvatures.get(edge);
+    // A curve cannot be dashed: parallel conditional edges keep their colour (amber on a path).
+    const type = curvature !== undefined ? { type: CURVED_EDGE, curvature } : style.dashes && (onPath ?? a.conditional) ? { type: DASHED_EDGE } : {};
+    const chosen = edge === state.edge;
+    if (onPath !== undefined || chosen) {
+      return { size: chosen ? 5 : 3, color: chosen ? SELECTED_EDGE : onPath ? CONDITIONAL_COLOUR : HIGHLIGHT_EDGE, hidden: false, zIndex: 2, label: edgeLabel(a), forceLabel: true, ...type };
+    }
     const lit = h.nodes === null ? true : h.reachEdges.has(edge);
-    return { size: 1, color: lit ? EDGE_COLOURS[group] : FADED_EDGE, hidden: hidden || (h.nodes !== null && !lit && state.target !== ''), zIndex: lit ? 1 : 0, ...type };
+    const colour = a.kind === 'trusts' ? TRUST_COLOUR : EDGE_COLOURS[group];
+    return { size: 1, color: lit ? colour : FADED_EDGE, hidden: hidden || (h.nodes !== null && !lit && state.target !== ''), zIndex: lit ? 1 : 0, label: null, ...type };
   };
 }

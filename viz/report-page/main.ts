@@ -55,8 +55,10 @@ function nodeEl(key: string, label: string): HTMLSpanElement {
   return n;
 }
 
-function hopEl(hop: HtmlHop): HTMLSpanElement {
-  const span = make('span', 'hop', `→ ${hop.via}`);
+/** One hop, one row at any width: from → technique → to, its evidence under it (a CSS grid: html-style.ts). */
+function hopRow(from: { key: string; label: string }, hop: HtmlHop): HTMLDivElement {
+  const row = make('div', 'hop-row');
+  row.append(nodeEl(from.key, from.label), make('span', 'via', `→ ${hop.via} →`), nodeEl(hop.to, hop.toLabel));
   if (hop.items.length) {
     const list = make('ul', 'evidence');
     for (const item of hop.items) {
@@ -64,23 +66,23 @@ function hopEl(hop: HtmlHop): HTMLSpanElement {
       if (item.at) li.append(' ', make('span', 'mono', item.at));
       list.append(li);
     }
-    span.append(list);
+    row.append(list);
   }
-  return span;
+  return row;
 }
 
 function pathEl(p: HtmlPath, index: number, hops: HtmlData['hops']): HTMLDivElement {
   const head = make('div', 'muted', `path ${index + 1} · ${p.verdict} · ${p.hops.length} hop${p.hops.length === 1 ? '' : 's'} · `);
   head.append(make('code', '', p.id));
-  const chain = make('div', 'chain');
-  chain.append(nodeEl(p.from, p.fromLabel));
+  const path = make('div', 'path');
+  path.append(head);
+  let from = { key: p.from, label: p.fromLabel };
   for (const id of p.hops) {
     const hop = hops[id];
-    chain.append(hopEl(hop), nodeEl(hop.to, hop.toLabel));
+    path.append(hopRow(from, hop));
+    from = { key: hop.to, label: hop.toLabel };
   }
-  if (p.final) chain.append(make('span', 'hop', `⇒ ${p.final}`));
-  const path = make('div', 'path');
-  path.append(head, chain);
+  if (p.final) path.append(make('div', 'final', `⇒ ${p.final}`));
   return path;
 }
 
@@ -107,3 +109,11 @@ document.addEventListener('toggle', (e) => {
 }, true);
 window.addEventListener('hashchange', openLinked);
 openLinked();
+
+/** "Show in the graph": the embedded viewer (a sandboxed frame) is told which principal and target to open; it checks both are its nodes. */
+document.addEventListener('click', (e) => {
+  const link = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a.graph-link') : null;
+  const frame = document.querySelector<HTMLIFrameElement>('iframe.viewer');
+  if (!link || !frame?.contentWindow) return;
+  frame.contentWindow.postMessage({ type: 'iamgraph:open', focus: link.dataset.focus ?? '', target: link.dataset.target ?? '' }, '*');
+});

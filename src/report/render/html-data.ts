@@ -5,7 +5,7 @@
  * Everything here is plain text: the page's script puts it in with textContent.
  */
 import { reportToJson } from '../json-form.ts';
-import type { Report, SourceLocation } from '../types.ts';
+import type { Finding, Report } from '../types.ts';
 import { locationText } from './text.ts';
 import { conditionText, evidenceText, hopVia, requiresText, shortName } from '../../analysis/text.ts';
 
@@ -31,13 +31,21 @@ export interface HtmlData {
   paths: Record<string, HtmlPath[]>;
 }
 
+/** The key of a statement in statementLocations. */
+export const statementKey = (policy: string, statement: number): string => `${policy}#${statement}`;
+
+/** Where each statement the findings cite is (file:line pointer): a statement is at one place whichever finding cites it. */
+export function statementLocations(findings: Iterable<Pick<Finding, 'locations'>>): Record<string, string> {
+  const where: Record<string, string> = {};
+  for (const f of findings) for (const l of f.locations) if (l.policy !== undefined && l.statement !== undefined) where[statementKey(l.policy, l.statement)] = locationText(l);
+  return where;
+}
+
 export function htmlData(report: Report): HtmlData {
   const form = reportToJson(report);
   const findings = [...form.findings, ...form.suppressed];
-  // A statement is at one place whichever finding cites it.
-  const where = new Map<string, SourceLocation>();
-  for (const f of findings) for (const l of f.locations) if (l.policy !== undefined) where.set(`${l.policy}#${l.statement}`, l);
-  const at = (policy: string, statement: number) => where.get(`${policy}#${statement}`);
+  const where = statementLocations(findings);
+  const at = (policy: string, statement: number): string | undefined => where[statementKey(policy, statement)];
   const hops: Record<string, HtmlHop> = {};
   for (const [id, hop] of Object.entries(form.hops)) {
     hops[id] = {
@@ -47,7 +55,7 @@ export function htmlData(report: Report): HtmlData {
       items: [
         ...hop.evidence.map((e) => {
           const location = at(e.policy, e.statement);
-          return { text: evidenceText(e), ...(location ? { at: locationText(location) } : {}) };
+          return { text: evidenceText(e), ...(location ? { at: location } : {}) };
         }),
         ...hop.conditions.map((c) => ({ text: conditionText(c) })),
         ...(hop.requires ?? []).map((r) => ({ text: requiresText(r) })),

@@ -22,11 +22,14 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-
 details.finding { border: 1px solid var(--line); border-radius: 8px; margin: 10px 0; padding: 8px 12px; }
 details.finding > summary { cursor: pointer; font-weight: 600; }
 .path { margin: 10px 0 14px; padding: 8px 10px; background: #f5f7fb; border-radius: 6px; }
-.chain { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 6px; }
-.node { padding: 4px 8px; border-radius: 6px; background: #fff; border: 1px solid #9aa6bd; font-family: ui-monospace, monospace; font-size: 12px; }
+.hop-row { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.4fr) minmax(0, 1fr); align-items: center; gap: 4px 10px; margin: 6px 0; }
+.hop-row > .via { color: var(--muted); font-size: 12px; font-weight: 600; text-align: center; overflow-wrap: anywhere; }
+.hop-row > ul.evidence { grid-column: 1 / -1; }
+.node { justify-self: start; max-width: 100%; padding: 4px 8px; border-radius: 6px; background: #fff; border: 1px solid #9aa6bd; font-family: ui-monospace, monospace; font-size: 12px; overflow-wrap: anywhere; }
 .node.admin { background: var(--critical); color: #fff; border-color: var(--critical); }
-.hop { color: var(--muted); font-size: 12px; padding-top: 4px; }
+.path > .final { color: var(--muted); font-size: 12px; margin-top: 4px; }
 ul.evidence { margin: 4px 0 0 18px; padding: 0; color: var(--muted); font-size: 12px; }
+.empty { padding: 10px 0; font-weight: 600; }
 .muted { color: var(--muted); }
 iframe.viewer { width: 100%; height: 640px; border: 1px solid var(--line); border-radius: 8px; }
 [hidden] { display: none !important; }

@@ -35,7 +35,14 @@ function row(f: Finding): string {
   return `<tr${filterAttrs(f)}><td>${badge(f.severity)}</td><td><code>${h(f.rule)}</code></td><td><a href="#${h(f.id)}">${h(f.title)}</a>${f.suppression ? ` <span class="muted">(suppressed: ${h(f.suppression.reason)})</span>` : ''}</td><td class="mono">${h(f.accountId ?? '')}</td><td>${f.paths.length || (f.pathRefs?.reduce((n, r) => n + r.paths.length, 0) ?? 0)}</td></tr>`;
 }
 
-function details(f: Finding, rule: RuleInfo | undefined): string {
+/** The embedded graph opened on the finding: its principal and, for a path, the path's end (the page's script tells the viewer). */
+function graphLink(f: Finding): string {
+  const end = f.paths[0]?.hops.at(-1)?.to ?? '';
+  const from = f.paths[0]?.hops[0]?.from ?? f.subject;
+  return `<p><a class="graph-link" href="#graph" data-focus="${h(from)}" data-target="${h(end)}">Show in the graph</a></p>`;
+}
+
+function details(f: Finding, rule: RuleInfo | undefined, withGraph: boolean): string {
   const evidence = f.paths.length === 0 && f.evidence.length
     ? `<ul class="evidence">${f.evidence.map((e) => { const at = locationOfEvidence(f, e); return `<li>${h(evidenceText(e))}${at ? ` <span class="mono">${h(locationText(at))}</span>` : ''}</li>`; }).join('')}</ul>`
     : '';
@@ -46,7 +53,7 @@ function details(f: Finding, rule: RuleInfo | undefined): string {
   return `<details class="finding" id="${h(f.id)}"${filterAttrs(f)}><summary>${badge(f.severity)} ${h(f.title)}</summary>
 <p>${h(f.message)}</p>
 <p class="muted"><code>${h(f.id)}</code> · rule <code>${h(f.rule)}</code> · subject <code>${h(f.subject)}</code></p>
-${f.paths.length ? `<div class="paths" data-paths="${h(f.id)}"></div>` : ''}${evidence}${refs}${locations}
+${f.paths.length ? `<div class="paths" data-paths="${h(f.id)}"></div>` : ''}${evidence}${refs}${locations}${withGraph ? graphLink(f) : ''}
 ${rule ? `<p><b>Fix:</b> ${h(rule.remediation)}</p><p class="muted">${rule.docs.map((d) => h(d)).join('<br>')}</p>` : ''}
 </details>`;
 }
@@ -75,7 +82,10 @@ export function* htmlChunks(report: Report, opts: HtmlOptions = {}): Chunks {
 <section class="cards">${SEVERITIES.map((sev) => `<div class="card sev-${sev}"><b>${s.bySeverity[sev]}</b>${sev}</div>`).join('')}</section>
 <p class="muted">Inputs: ${report.inputs.map((i) => `<span class="mono">${h(i)}</span>`).join(', ') || 'none'}</p>
 <h2>Findings</h2>
-<form id="filters" class="filters">
+${report.findings.length === 0 ? '<p class="empty">No open findings.</p>\n' : ''}`;
+  // No table and no details heading when there is nothing to list (suppressed findings are listed, hidden until asked for).
+  if (all.length > 0) {
+    yield `<form id="filters" class="filters">
 ${SEVERITIES.map((sev) => `<label><input type="checkbox" name="severity" value="${sev}" checked> ${sev}</label>`).join('\n')}
 <label>rule <select name="rule"><option value="">all</option>${usedRules.map((r) => `<option value="${h(r.id)}">${h(r.id)}</option>`).join('')}</select></label>
 <label>search <input type="search" name="q" placeholder="principal, title, id"></label>
@@ -85,14 +95,15 @@ ${SEVERITIES.map((sev) => `<label><input type="checkbox" name="severity" value="
 <table id="findings"><thead><tr><th>severity</th><th>rule</th><th>finding</th><th>account</th><th>paths</th></tr></thead>
 <tbody>
 `;
-  for (const f of all) yield `${row(f)}\n`;
-  yield `</tbody></table>
+    for (const f of all) yield `${row(f)}\n`;
+    yield `</tbody></table>
 <h2>Details</h2>
 `;
-  for (const f of all) yield `${details(f, rules.get(f.rule))}\n`;
+    for (const f of all) yield `${details(f, rules.get(f.rule), opts.viewerHtml !== undefined)}\n`;
+  }
   yield `${report.expiredSuppressions.length ? `<h2>Expired suppressions</h2><ul>${report.expiredSuppressions.map((x) => `<li><code>${h(x.id)}</code> expired ${h(x.expires ?? '')}: ${h(x.reason)}</li>`).join('')}</ul>` : ''}
 `;
-  if (opts.viewerHtml) yield `<h2>Graph</h2><iframe class="viewer" title="access graph" sandbox="allow-scripts" srcdoc="${h(opts.viewerHtml)}"></iframe>`;
+  if (opts.viewerHtml) yield `<h2 id="graph">Graph</h2><iframe class="viewer" title="access graph" sandbox="allow-scripts" srcdoc="${h(opts.viewerHtml)}"></iframe>`;
   yield `
 ${report.warnings.length ? `<h2>${h(opts.warningsHeading ?? 'Input warnings')}</h2><ul>${report.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul>` : ''}
 </main>

@@ -7,6 +7,7 @@ import type { NodeFinding } from '../../payload.ts';
 const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 
 export function renderDetails(container: HTMLElement, graph: AccessGraph, node: string | null, findings: Record<string, NodeFinding[]>): void {
+  delete container.dataset.edge;
   if (node === null || !graph.hasNode(node)) {
     container.replaceChildren('Click a node.');
     container.className = 'muted';
