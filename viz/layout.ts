@@ -1,8 +1,10 @@
 /**
  * The viewer's layout, computed once in the CLI and stored in the page (x/y on every node), so a
- * large graph opens without the browser running a force simulation. Deterministic: accounts on a
- * circle, their nodes on a sunflower spiral around it in key order, then ForceAtlas2 (itself
- * deterministic) for fewer iterations the larger the graph. Coordinates are rounded.
+ * large graph opens without the browser running a force simulation. Deterministic: each account's
+ * nodes (and, apart, those of no account: services, the public, admin) on a sunflower spiral in key
+ * order, then ForceAtlas2 (itself deterministic) on that group alone, for fewer iterations the
+ * larger the graph; the groups are then packed on a ring around the first, apart from each other,
+ * so an account reads as one cluster. Coordinates are rounded.
  *
  * The forces only use the edges that say where a node belongs (membership, attached policies,
  * trust, admin): a dense account has a million assume and escalation edges, which would only pull
@@ -25,7 +27,8 @@ export function iterationsFor(order: number): number {
   return 15;
 }
 
-function seedPositions(graph: AccessGraph): void {
+/** Nodes by account (`''`: none), each list in key order, the groups in key order. */
+function groupsOf(graph: AccessGraph): Array<[string, string[]]> {
   const groups = new Map<string, string[]>();
   for (const node of [...graph.nodes()].sort()) {
     const group = graph.getNodeAttribute(node, 'accountId') ?? '';
@@ -33,31 +36,64 @@ function seedPositions(graph: AccessGraph): void {
     if (list) list.push(node);
     else groups.set(group, [node]);
   }
-  const keys = [...groups.keys()].sort();
-  const ring = keys.length > 1 ? Math.sqrt(graph.order) * 4 : 0;
-  keys.forEach((group, g) => {
-    const angle = (2 * Math.PI * g) / keys.length;
-    const cx = group === '' ? 0 : ring * Math.cos(angle);
-    const cy = group === '' ? 0 : ring * Math.sin(angle);
-    groups.get(group)!.forEach((node, i) => {
-      const r = 2 * Math.sqrt(i + 1);
-      graph.mergeNodeAttributes(node, { x: cx + r * Math.cos(i * GOLDEN_ANGLE), y: cy + r * Math.sin(i * GOLDEN_ANGLE) });
-    });
-  });
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
 const round = (v: number): number => Math.round(v * 100) / 100;
 
+type Point = { x: number; y: number };
+
+/** One group laid out around the origin: a sunflower seed, then ForceAtlas2 over the edges inside it. */
+function layOutGroup(graph: AccessGraph, nodes: readonly string[], iterations: number): Map<string, Point> {
+  const skeleton = new UndirectedGraph();
+  nodes.forEach((node, i) => {
+    const r = 2 * Math.sqrt(i + 1);
+    skeleton.addNode(node, { x: r * Math.cos(i * GOLDEN_ANGLE), y: r * Math.sin(i * GOLDEN_ANGLE) });
+  });
+  for (const node of nodes) {
+    graph.forEachOutEdge(node, (_e, a, source, target) => {
+      if (source !== target && skeleton.hasNode(target) && (PLACING.has(a.kind) || graph.size <= 20_000)) skeleton.mergeEdge(source, target);
+    });
+  }
+  if (skeleton.size === 0 || nodes.length < 2) return new Map(nodes.map((n) => [n, skeleton.getNodeAttributes(n) as Point]));
+  const settings = { ...forceAtlas2.inferSettings(skeleton), barnesHutOptimize: nodes.length > 2_000, strongGravityMode: true, gravity: 0.5 };
+  return new Map(Object.entries(forceAtlas2(skeleton, { iterations, settings, getEdgeWeight: null })));
+}
+
+/** Centred on the origin, with its radius. */
+function centred(points: Map<string, Point>): { points: Map<string, Point>; radius: number } {
+  let cx = 0;
+  let cy = 0;
+  for (const p of points.values()) (cx += p.x), (cy += p.y);
+  cx /= points.size || 1;
+  cy /= points.size || 1;
+  let radius = 1;
+  const out = new Map<string, Point>();
+  for (const [node, p] of points) {
+    const q = { x: p.x - cx, y: p.y - cy };
+    radius = Math.max(radius, Math.hypot(q.x, q.y));
+    out.set(node, q);
+  }
+  return { points: out, radius };
+}
+
 /** Sets `x` and `y` on every node of the graph. */
 export function layOut(graph: AccessGraph, iterations = iterationsFor(graph.order)): void {
   if (graph.order === 0) return;
-  seedPositions(graph);
-  const skeleton = new UndirectedGraph();
-  graph.forEachNode((node, a) => skeleton.addNode(node, { x: a.x, y: a.y }));
-  graph.forEachEdge((_e, a, source, target) => {
-    if (source !== target && (PLACING.has(a.kind) || graph.size <= 20_000)) skeleton.mergeEdge(source, target);
-  });
-  const settings = { ...forceAtlas2.inferSettings(skeleton), barnesHutOptimize: graph.order > 2_000, strongGravityMode: true, gravity: 0.5 };
-  const positions = forceAtlas2(skeleton, { iterations, settings, getEdgeWeight: null });
-  for (const [node, p] of Object.entries(positions)) graph.mergeNodeAttributes(node, { x: round(p.x), y: round(p.y) });
+  const groups = groupsOf(graph).map(([, nodes]) => centred(layOutGroup(graph, nodes, iterations)));
+  // The largest group in the middle, the others on a ring around it, each given an arc as wide as it is.
+  const [middle, ...ring] = [...groups].sort((a, b) => b.radius - a.radius || (a.points.keys().next().value! < b.points.keys().next().value! ? -1 : 1));
+  const gap = 1.15;
+  const circumference = ring.reduce((sum, g) => sum + 2 * g.radius * gap, 0);
+  const ringRadius = ring.length ? Math.max(middle.radius + Math.max(...ring.map((g) => g.radius)) * gap * 1.2, circumference / (2 * Math.PI)) : 0;
+  const place = (g: { points: Map<string, Point> }, at: Point) => {
+    for (const [node, p] of g.points) graph.mergeNodeAttributes(node, { x: round(p.x + at.x), y: round(p.y + at.y) });
+  };
+  place(middle, { x: 0, y: 0 });
+  let arc = 0;
+  for (const g of ring) {
+    const angle = ((arc + g.radius * gap) / (circumference || 1)) * 2 * Math.PI;
+    arc += 2 * g.radius * gap;
+    place(g, { x: ringRadius * Math.cos(angle), y: ringRadius * Math.sin(angle) });
+  }
 }
