@@ -14,7 +14,7 @@ import type { FinalAccess, Path, PrivescAnswer, WhoCanAnswer } from './types.ts'
 import type { AnalysisOptions } from '../access/options.ts';
 
 /** Where a finding can start: a principal or an outside party, not a service acting through its roles nor a step on someone's path (an escalated principal, compute running as a role). */
-const isSource = (graph: AccessGraph, node: string): boolean => !['service', 'escalated', 'resource'].includes(graph.getNodeAttribute(node, 'kind'));
+const isSource = (graph: AccessGraph, node: string): boolean => !['service', 'escalated', 'resource', 'hub'].includes(graph.getNodeAttribute(node, 'kind'));
 
 /** Principals (and outside sources) that can do `action` on `resource`, each with its paths. */
 export function whoCan(graph: AccessGraph, model: AccountModel, action: string, resource: string, opts: AnalysisOptions): WhoCanAnswer {
@@ -33,7 +33,7 @@ export function whoCan(graph: AccessGraph, model: AccountModel, action: string, 
   const prepared = prepareTarget(graph, model, { action, resource }, opts, [...[...direct.keys()].filter((k) => direct.get(k)), ...escalated], direct);
   const principals: WhoCanAnswer['principals'] = [];
   for (const node of [...prepared.dist.keys()].sort()) {
-    if (node === ADMIN_NODE || ['escalated', 'resource'].includes(graph.getNodeAttribute(node, 'kind'))) continue;
+    if (node === ADMIN_NODE || ['escalated', 'resource', 'hub'].includes(graph.getNodeAttribute(node, 'kind'))) continue;
     // A principal that can do it itself has exactly one path: itself (going through others is longer).
     const own = direct.get(node);
     if (own) {

@@ -22,6 +22,7 @@ export const NODE_LABELS: Record<NodeKind, string> = {
   policy: 'Policy',
   resource: 'Resource',
   escalated: 'EscalatedPrincipal',
+  hub: 'AnyTarget',
   admin: 'Admin',
 };
 

@@ -22,6 +22,12 @@ export type NodeKind =
   | 'resource'
   /** A principal with what escalation steps gained it (a group's policies, a guardrail removed, …). */
   | 'escalated'
+  /**
+   * "Any of these targets by this technique": one edge in from each principal whose decisions do
+   * not depend on the target, one edge out to each target. Walks fold it away (traversal/steps.ts):
+   * a hop never ends on a hub.
+   */
+  | 'hub'
   | 'admin';
 
 /** Special node keys. Principals, policies and resources are keyed by their ARN. */
@@ -29,6 +35,7 @@ export const ADMIN_NODE = 'admin';
 export const PUBLIC_NODE = '*';
 export const serviceNodeKey = (service: string): string => `service:${service}`;
 export const accountNodeKey = (accountId: string): string => `account:${accountId}`;
+export const hubNodeKey = (technique: string, alternative: number, accountId: string, targets: string): string => `hub:${technique}#${alternative}@${accountId}/${targets}`;
 
 export interface NodeAttributes {
   kind: NodeKind;

@@ -15,13 +15,14 @@ export const NODE_COLOURS: Record<NodeKind, string> = {
   resource: '#2ca02c',
   account: '#7f7f7f',
   escalated: '#f0a030',
+  hub: '#c9a0dc',
   admin: '#b3122e',
 };
 
 export const NODE_KIND_LABELS: Record<NodeKind, string> = {
   user: 'IAM user', group: 'IAM group', role: 'IAM role', service: 'AWS service', federated: 'federated provider',
   'idc-user': 'Identity Center user', 'idc-group': 'Identity Center group', 'external-account': 'external account or principal',
-  public: 'anyone (public)', policy: 'managed policy', resource: 'resource', account: 'account', escalated: 'principal after an escalation step', admin: 'admin',
+  public: 'anyone (public)', policy: 'managed policy', resource: 'resource', account: 'account', escalated: 'principal after an escalation step', hub: 'any of several targets (one technique)', admin: 'admin',
 };
 
 export type EdgeGroup = 'assume' | 'escalation' | 'membership' | 'policy' | 'access';

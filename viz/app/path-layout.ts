@@ -5,7 +5,7 @@
  */
 import dagre from '@dagrejs/dagre';
 import type { AccessGraph } from '../../src/graph/types.ts';
-import type { SourcedPath } from './paths.ts';
+import { edgesOfHop, type SourcedPath } from './paths.ts';
 
 export type Positions = ReadonlyMap<string, { x: number; y: number }>;
 
@@ -39,9 +39,10 @@ export function pathLayout(graph: AccessGraph, paths: readonly SourcedPath[], ex
   for (const { from, path } of paths) {
     addNode(from);
     for (const hop of path.hops) {
-      addNode(hop.from);
-      addNode(hop.to);
-      if (hop.from !== hop.to && !g.hasEdge(hop.from, hop.to)) g.setEdge(hop.from, hop.to);
+      // A hop through a technique's hub is drawn through it: the hub gets a column of its own.
+      const chain = [hop.from, ...edgesOfHop(graph, hop).slice(1).map((e) => graph.source(e)), hop.to];
+      chain.forEach(addNode);
+      for (let i = 1; i < chain.length; i++) if (chain[i - 1] !== chain[i] && !g.hasEdge(chain[i - 1], chain[i])) g.setEdge(chain[i - 1], chain[i]);
     }
   }
   dagre.layout(g);

@@ -7,6 +7,7 @@ import { prepareNodeTarget, searchPaths, type SearchOptions } from '../../src/an
 import type { Path } from '../../src/analysis/types.ts';
 import type { AccessGraph } from '../../src/graph/types.ts';
 import { ADMIN_NODE } from '../../src/graph/types.ts';
+import { isHub } from '../../src/graph/traversal/index.ts';
 import type { PrecomputedTarget } from '../payload.ts';
 
 /** More than this many paths are not listed (the count says so). */
@@ -60,11 +61,20 @@ export function precomputedPaths(target: PrecomputedTarget, source: string | nul
   return { paths, truncated: false };
 }
 
-/** The graph edges a hop stands for (same endpoints, same kind or technique). */
+/**
+ * The graph edges a hop stands for (same endpoints, same kind or technique): the direct edge, or
+ * the two through the technique's hub (walks fold hubs away; the picture shows them).
+ */
 export function edgesOfHop(graph: AccessGraph, hop: { from: string; to: string; kind: string }): string[] {
   if (!graph.hasNode(hop.from) || !graph.hasNode(hop.to)) return [];
-  return graph.outEdges(hop.from, hop.to).filter((e) => {
-    const a = graph.getEdgeAttributes(e);
-    return (a.technique?.id ?? a.kind) === hop.kind;
-  });
+  const same = (e: string) => (graph.getEdgeAttribute(e, 'technique')?.id ?? graph.getEdgeAttribute(e, 'kind')) === hop.kind;
+  const direct = graph.outEdges(hop.from, hop.to).filter(same);
+  if (direct.length) return direct;
+  for (const into of graph.outEdges(hop.from).filter(same)) {
+    const hub = graph.target(into);
+    if (!isHub(graph, hub)) continue;
+    const out = graph.outEdges(hub, hop.to).filter(same);
+    if (out.length) return [into, ...out];
+  }
+  return [];
 }

@@ -43,7 +43,10 @@ export function highlightOf(graph: AccessGraph, state: ViewState, extent: Extent
     for (const hop of path.hops) {
       pathNodes.add(hop.from).add(hop.to);
       const conditional = hopIsConditional(hop);
-      for (const edge of edgesOfHop(graph, hop)) pathEdges.set(edge, conditional || pathEdges.get(edge) === true);
+      for (const edge of edgesOfHop(graph, hop)) {
+        pathEdges.set(edge, conditional || pathEdges.get(edge) === true);
+        pathNodes.add(graph.source(edge));
+      }
     }
   }
   const reachEdges = new Set<string>();

@@ -19,6 +19,7 @@ import { adminAttributes, escalationAttributes } from './attributes.ts';
 import { resolveRewrites, type Rewrite } from './rewrites.ts';
 import { administrationRequirement, buildIndexes, principalsRewritten, rolesThatMayTrust, targetsFor, type Indexes } from './targets.ts';
 import { existingSites } from './existing.ts';
+import { hubEdges, usesHub, type HubCache } from './hubs.ts';
 import type { RequiredAction, Technique } from './types.ts';
 
 /** Gains composed on one principal at most (each is a hop; --max-depth bounds the paths anyway). */
@@ -77,7 +78,7 @@ interface ActorResult {
   rewrites: Rewrite[];
 }
 
-function tryTechniques(ctx: BuildContext, ix: Indexes, actor: Actor): ActorResult {
+function tryTechniques(ctx: BuildContext, ix: Indexes, hubs: HubCache, actor: Actor): ActorResult {
   const { model } = ctx;
   const { profile } = actor;
   const result: ActorResult = { edges: actor.via ? newAssumeEdges(ctx, ix, actor) : [], next: [], rewrites: [] };
@@ -89,6 +90,10 @@ function tryTechniques(ctx: BuildContext, ix: Indexes, actor: Actor): ActorResul
     // Targets whose decisions are the same (memoized, target-independent) share one attributes object.
     let last: { decisions: Decision[]; attributes: EdgeAttributes } | undefined;
     const needs = administrationRequirement(technique, model, profile.accountId);
+    if (usesHub(ctx, ix, technique, profile, viable)) {
+      result.edges.push(...hubEdges(ctx, ix, hubs, technique, profile, viable, memo, needs));
+      continue;
+    }
     for (const target of targetsFor(technique, profile, model, ix)) {
       if (technique.runsOn) {
         if (target !== actor.principal) result.edges.push(...existingComputeEdges(ctx, ix, technique, profile, viable, target, memo, needs));
@@ -170,6 +175,7 @@ export function applyTechniques(ctx: BuildContext): void {
   }
   const rewrites: Rewrite[] = [];
   const expanded = new Set<string>();
+  const hubs: HubCache = new Map();
   let escalated = 0;
   for (let i = 0; i < queue.length; i++) {
     const actor = queue[i];
@@ -180,7 +186,7 @@ export function applyTechniques(ctx: BuildContext): void {
     }
     if (expanded.has(actor.node)) continue;
     expanded.add(actor.node);
-    const found = tryTechniques(ctx, ix, actor);
+    const found = tryTechniques(ctx, ix, hubs, actor);
     let edges = found.edges;
     if (actor.via) {
       const fresh = leadsAnywhereNew(ctx, actor, found);

@@ -7,10 +7,16 @@ import type { RequiredAction, Technique } from './types.ts';
 
 const techniqueRefs = new WeakMap<Technique, TechniqueRef>();
 
-/** `requires` is what the technique needs beyond its actions: the technique's own unless the caller knows better (an inventory shows the resource). */
-export function escalationAttributes(technique: Technique, chosen: RequiredAction[], decisions: Decision[], needs?: string, requires = technique.requires): EdgeAttributes {
+/** The technique as edges name it (one object per technique). */
+export function techniqueRefOf(technique: Technique): TechniqueRef {
   let ref = techniqueRefs.get(technique);
   if (!ref) techniqueRefs.set(technique, (ref = { id: technique.id, name: technique.name, publicIds: technique.publicIds }));
+  return ref;
+}
+
+/** `requires` is what the technique needs beyond its actions: the technique's own unless the caller knows better (an inventory shows the resource). */
+export function escalationAttributes(technique: Technique, chosen: RequiredAction[], decisions: Decision[], needs?: string, requires = technique.requires): EdgeAttributes {
+  const ref = techniqueRefOf(technique);
   const evidence: Evidence[] = [...new Map(decisions.flatMap(evidenceOf).map((e) => [`${e.policy}#${e.statement}@${e.level ?? ''}`, e])).values()];
   const conditions: ResidualCondition[] = decisions.flatMap((d) => d.residual);
   const all = [...(requires ? [requires] : []), ...(needs ? [needs] : []), ...chosen.flatMap((r) => (r.requires ? [r.requires] : []))];

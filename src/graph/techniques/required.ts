@@ -61,6 +61,11 @@ const memoKeyOf = (r: RequiredAction): string => {
 /** Decisions that do not depend on the target (see resourceIndependent), per principal and action. */
 export type DecisionMemo = Map<string, Decision>;
 
+/** A precondition on the target the input settles (true when it cannot tell). */
+export function onlyIfHolds(model: AccountModel, required: RequiredAction, target: string): boolean {
+  return required.onlyIf !== 'free-access-key-slot' || (accessKeyCount(model, target) ?? 0) < MAX_ACCESS_KEYS;
+}
+
 /**
  * All actions of one alternative allowed? Returns their decisions, or undefined. `site`: the
  * existing resource's ARN (from an inventory) that `onExisting` actions are decided on.
@@ -68,7 +73,7 @@ export type DecisionMemo = Map<string, Decision>;
 export function tryAlternative(model: AccountModel, profile: PrincipalProfile, alternative: RequiredAction[], target: string, memo: DecisionMemo, site?: string): Decision[] | undefined {
   const decisions: Decision[] = [];
   for (const required of alternative) {
-    if (required.onlyIf === 'free-access-key-slot' && (accessKeyCount(model, target) ?? 0) >= MAX_ACCESS_KEYS) return undefined;
+    if (!onlyIfHolds(model, required, target)) return undefined;
     const resource = resourceOf(model, required, target, profile, site);
     if (resource === undefined) return undefined;
     const independent = !model.roles[resource] && (required.resource === '*' || resourceIndependent(profile, required.action));

@@ -22,6 +22,8 @@ export interface Indexes {
   permissionSetRoles: string[];
   /** role → the compute the inventories show running as it. */
   computeByRole: Map<string, ComputeResource[]>;
+  /** `kind account` of every compute resource in the inventories. */
+  computeKinds: Set<string>;
 }
 
 function push<K>(map: Map<K, string[]>, key: K, value: string): void {
@@ -31,7 +33,7 @@ function push<K>(map: Map<K, string[]>, key: K, value: string): void {
 }
 
 export function buildIndexes(model: AccountModel): Indexes {
-  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map(), rolesTrustingFederated: new Map(), attachedPolicies: new Map(), rolesTrusting: new Map(), permissionSetRoles: [], computeByRole: computeByRole(model) };
+  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map(), rolesTrustingFederated: new Map(), attachedPolicies: new Map(), rolesTrusting: new Map(), permissionSetRoles: [], computeByRole: computeByRole(model), computeKinds: new Set(Object.values(model.compute).map((c) => `${c.kind} ${c.accountId}`)) };
   const attached = (account: string, policies: readonly string[], holder: string) => {
     let byPolicy = ix.attachedPolicies.get(account);
     if (!byPolicy) ix.attachedPolicies.set(account, (byPolicy = new Map()));
@@ -101,6 +103,25 @@ export function principalsRewritten(model: AccountModel, target: string, ix: Ind
   return [...new Set(holders.flatMap((h) => (model.groups[h] ? Object.values(model.users).filter((u) => u.groups.includes(h)).map((u) => u.arn) : [h])))].sort();
 }
 
+/**
+ * For selectors that name every principal of a kind in the source's account (users, roles, roles
+ * trusting a service or provider): that list, the source included; undefined for the others.
+ */
+export function accountTargets(technique: Technique, account: string, model: AccountModel, ix: Indexes): string[] | undefined {
+  switch (technique.targets) {
+    case 'other-users':
+      return ix.usersByAccount.get(account) ?? [];
+    case 'roles':
+      return ix.rolesByAccount.get(account) ?? [];
+    case 'roles-trusting-service':
+    case 'roles-trusting-federated':
+      return ((technique.targets === 'roles-trusting-service' ? ix.rolesTrustingService : ix.rolesTrustingFederated).get(`${account} ${technique.service}`) ?? [])
+        .filter((r) => !technique.needsInstanceProfile || model.roles[r].instanceProfiles.length > 0);
+    default:
+      return undefined;
+  }
+}
+
 export function targetsFor(technique: Technique, profile: PrincipalProfile, model: AccountModel, ix: Indexes): string[] {
   const user = model.users[profile.arn];
   switch (technique.targets) {
@@ -124,13 +145,10 @@ export function targetsFor(technique: Technique, profile: PrincipalProfile, mode
     case 'other-groups':
       return user ? (ix.groupsByAccount.get(profile.accountId) ?? []).filter((g) => !user.groups.includes(g)) : [];
     case 'other-users':
-      return (ix.usersByAccount.get(profile.accountId) ?? []).filter((u) => u !== profile.arn);
     case 'roles':
-      return (ix.rolesByAccount.get(profile.accountId) ?? []).filter((r) => r !== profile.arn);
     case 'roles-trusting-service':
     case 'roles-trusting-federated':
-      return ((technique.targets === 'roles-trusting-service' ? ix.rolesTrustingService : ix.rolesTrustingFederated).get(`${profile.accountId} ${technique.service}`) ?? [])
-        .filter((r) => r !== profile.arn && (!technique.needsInstanceProfile || model.roles[r].instanceProfiles.length > 0));
+      return accountTargets(technique, profile.accountId, model, ix)!.filter((t) => t !== profile.arn);
     case 'permission-set-roles':
       return ix.permissionSetRoles.filter((r) => r !== profile.arn);
   }

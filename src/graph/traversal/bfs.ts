@@ -1,6 +1,6 @@
 /** Breadth-first search over steps: every node reached, its depth and the step that first reached it. */
 import type { AccessGraph, EdgeAttributes } from '../types.ts';
-import { follows, type Step, type StepOptions, type Steps } from './steps.ts';
+import { follows, isHub, type Step, type StepOptions, type Steps } from './steps.ts';
 
 export interface BfsOptions {
   /** Stop after this many steps from a start. Default: no bound. */
@@ -64,11 +64,24 @@ export function depthsFrom(graph: AccessGraph, starts: Iterable<string>, opts: S
   const inward = opts.direction === 'in';
   for (let depth = 1; depth <= maxDepth && frontier.length; depth++) {
     const next: string[] = [];
-    const visit = (_edge: string, a: EdgeAttributes, source: string, target: string): void => {
+    // A hub is half a step: crossed at once, so what lies beyond it is one step away, as its folded steps say.
+    const across = (_edge: string, a: EdgeAttributes, source: string, target: string): void => {
       const node = inward ? source : target;
       if (depths.has(node) || !follows(a, opts)) return;
       depths.set(node, depth);
       next.push(node);
+    };
+    const visit = (_edge: string, a: EdgeAttributes, source: string, target: string): void => {
+      const node = inward ? source : target;
+      if (depths.has(node) || !follows(a, opts)) return;
+      if (!isHub(graph, node)) {
+        depths.set(node, depth);
+        next.push(node);
+        return;
+      }
+      depths.set(node, inward ? depth - 1 : depth);
+      if (inward) graph.forEachInEdge(node, across);
+      else graph.forEachOutEdge(node, across);
     };
     for (const node of frontier) {
       if (inward) graph.forEachInEdge(node, visit);

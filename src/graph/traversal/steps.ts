@@ -1,4 +1,8 @@
-/** The steps out of (or into) a node over one edge set: what every traversal walks. */
+/**
+ * The steps out of (or into) a node over one edge set: what every traversal walks. A hub (a
+ * technique's "any of these targets") is folded away here: the step into it and each step out
+ * of it make one step from the principal to the target, so no walk ever stops on a hub.
+ */
 import type { AccessGraph, EdgeAttributes } from '../types.ts';
 import type { EdgeSet } from './edge-sets.ts';
 
@@ -11,6 +15,8 @@ export interface Step {
   /** The node whose step this is, and the node it leads to (`from`/`to`, swapped when walking in). */
   at: string;
   next: string;
+  /** A folded hub: the hub and the edge out of it (`edge` is the one into it). */
+  via?: { hub: string; edge: string };
 }
 
 export interface StepOptions {
@@ -26,6 +32,23 @@ export type Steps = (node: string) => readonly Step[];
 
 export const follows = (a: EdgeAttributes, opts: StepOptions): boolean => opts.edges.has(a.kind) && (opts.includeConditional !== false || !a.conditional);
 
+export const isHub = (graph: AccessGraph, node: string): boolean => graph.getNodeAttribute(node, 'kind') === 'hub';
+
+const folded = new WeakMap<EdgeAttributes, WeakMap<EdgeAttributes, EdgeAttributes>>();
+
+/** The one step a principal → hub → target stands for: the principal's proof, the target's facts (what it needs first, as on a direct edge). */
+export function foldHub(into: EdgeAttributes, out: EdgeAttributes): EdgeAttributes {
+  let byOut = folded.get(into);
+  if (!byOut) folded.set(into, (byOut = new WeakMap()));
+  let a = byOut.get(out);
+  if (!a) {
+    const requires = [...(out.requires ?? []), ...(into.requires ?? [])];
+    a = { ...into, evidence: [...into.evidence, ...out.evidence], conditions: [...into.conditions, ...out.conditions], conditional: into.conditional || out.conditional, ...(requires.length ? { requires } : {}) };
+    byOut.set(out, a);
+  }
+  return a;
+}
+
 const order = (s: Step): string => s.next + (s.attributes.technique?.id ?? s.attributes.kind);
 
 /** The steps of one node in a deterministic order (by neighbour, then technique or kind). */
@@ -34,7 +57,22 @@ export function stepsOf(graph: AccessGraph, node: string, opts: StepOptions): St
   if (!graph.hasNode(node)) return list;
   const inward = opts.direction === 'in';
   const visit = (edge: string, attributes: EdgeAttributes, from: string, to: string) => {
-    if (follows(attributes, opts)) list.push({ edge, from, to, attributes, at: node, next: inward ? from : to });
+    if (!opts.edges.has(attributes.kind)) return;
+    const hub = inward ? from : to;
+    if (!isHub(graph, hub)) {
+      if (follows(attributes, opts)) list.push({ edge, from, to, attributes, at: node, next: inward ? from : to });
+      return;
+    }
+    const across = (second: string, a: EdgeAttributes, source: string, target: string) => {
+      const [first, last] = inward ? [a, attributes] : [attributes, a];
+      const merged = foldHub(first, last);
+      if (!follows(merged, opts) || !opts.edges.has(a.kind)) return;
+      const [start, end] = inward ? [source, to] : [from, target];
+      if (start === end) return;
+      list.push({ edge: inward ? second : edge, from: start, to: end, attributes: merged, at: node, next: inward ? start : end, via: { hub, edge: inward ? edge : second } });
+    };
+    if (inward) graph.forEachInEdge(hub, across);
+    else graph.forEachOutEdge(hub, across);
   };
   if (inward) graph.forEachInEdge(node, visit);
   else graph.forEachOutEdge(node, visit);

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { findPaths } from '../../../src/analysis/index.ts';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../../src/access/options.ts';
 import { TECHNIQUES } from '../../../src/graph/index.ts';
+import { stepsOf } from '../../../src/graph/traversal/index.ts';
 import { ADMINISTRATOR_ACCESS, allow, deny, doc, loadGaad, roleArn, trustService, userArn, type GaadSpec, type RoleSpec, type Statement } from './gaad.ts';
 
 const ATTACKER = userArn('attacker');
@@ -151,8 +152,9 @@ function trapsOf(row: Row, index: number): Trap[] {
   return row[4]?.profile ? [first, 'no instance profile'] : [first, kinds[(index + 1) % kinds.length]];
 }
 
+/** The attacker's escalation steps to `to`: direct edges, or through a technique's hub (walks fold hubs away). */
 const escalations = (graph: Awaited<ReturnType<typeof loadGaad>>['graph'], to: string) =>
-  graph.hasNode(to) ? graph.outEdges(ATTACKER, to).map((k) => graph.getEdgeAttributes(k)).filter((e) => e.kind === 'escalation') : [];
+  stepsOf(graph, ATTACKER, { edges: new Set(['escalation']) }).filter((s) => s.next === to).map((s) => s.attributes);
 
 describe('the table covers the catalog', () => {
   it('every compute technique\'s pathfinding id has a row, and every row names its technique', () => {

@@ -1,0 +1,132 @@
+/**
+ * Hubs: when a principal's decisions for a technique are the same whatever the target — every
+ * required action is decided on `*`, a template or the principal itself, or on the target with
+ * every matching statement naming Resource "*" — one edge to the technique's hub for the account
+ * stands for one edge per target, and the hub has one edge to each target, shared by every such
+ * principal: principals + targets edges instead of their product (a dense account, where many can
+ * act on "any user" or "any role"). Walks fold a hub away (traversal/steps.ts), so paths, proofs
+ * and answers are those of the direct edges.
+ *
+ * The hub's edges carry what belongs to the target: preconditions the input settles per target
+ * (a free access-key slot) and what the technique needs beyond its actions. Alternatives keep
+ * their order of preference: a target an earlier alternative cannot serve (its precondition fails
+ * there) is served by the next one's hub.
+ */
+import { resourceIndependent } from '../../access/decide.ts';
+import type { PrincipalProfile } from '../../access/profile.ts';
+import { inventoryStatus } from '../../model/compute.ts';
+import type { Decision } from '../../policy/types.ts';
+import { addEdge, ensureNode, type BuildContext } from '../context.ts';
+import { hubNodeKey, type EdgeAttributes } from '../types.ts';
+import { escalationAttributes, techniqueRefOf } from './attributes.ts';
+import { existingSites } from './existing.ts';
+import { onlyIfHolds, tryAlternative, type DecisionMemo } from './required.ts';
+import { accountTargets, type Indexes } from './targets.ts';
+import type { RequiredAction, Technique } from './types.ts';
+
+/**
+ * Targets a technique must have in the account for its hub: below, direct edges cost little and
+ * read better (the viewer draws each), above, the product of principals and targets is what makes
+ * a dense account grow quadratically.
+ */
+export const HUB_MIN_TARGETS = 16;
+
+/** Hubs made so far: key → whether it has any target. */
+export type HubCache = Map<string, boolean>;
+
+const TARGET_INDEPENDENT = new Set(['*', 'source']);
+
+/**
+ * Is the alternative decided the same for every target, for this principal? PassRole stays per
+ * target: its edges also say which roles can be passed (the passable-admin-role finding).
+ */
+const independentOfTarget = (profile: PrincipalProfile, alternative: readonly RequiredAction[]): boolean =>
+  alternative.every((r) => r.action !== 'iam:PassRole' && (
+    TARGET_INDEPENDENT.has(r.resource) || r.resource.startsWith('arn:') ||
+    (r.resource === 'target' && !/^sts:/i.test(r.action) && resourceIndependent(profile, r.action))));
+
+/** Can this principal's edges for the technique go through a hub? */
+export function usesHub(ctx: BuildContext, ix: Indexes, technique: Technique, profile: PrincipalProfile, viable: readonly RequiredAction[][]): boolean {
+  if (technique.result !== 'target' || technique.administeredFrom || (accountTargets(technique, profile.accountId, ctx.model, ix)?.length ?? 0) < HUB_MIN_TARGETS) return false;
+  // Where an inventory shows compute of the kind, each resource is a hop of its own (decided on its ARN).
+  if (technique.runsOn) {
+    const status = inventoryStatus(ctx.model, technique.runsOn.kind, profile.accountId);
+    if (status.whole || status.regions.length > 0 || ix.computeKinds.has(`${technique.runsOn.kind} ${profile.accountId}`)) return false;
+  }
+  return viable.every((alt) => independentOfTarget(profile, alt));
+}
+
+const doubtOf = (decisions: Decision[], alternative: readonly RequiredAction[]): number =>
+  (decisions.some((d) => d.conditional) ? 2 : 0) + (alternative.some((r) => r.requires) ? 1 : 0);
+
+const withoutOnlyIf = new WeakMap<RequiredAction[], RequiredAction[]>();
+/** The alternative without its target-side preconditions (the hub's edges check them). */
+function decidedPart(alternative: RequiredAction[]): RequiredAction[] {
+  let part = withoutOnlyIf.get(alternative);
+  if (!part) withoutOnlyIf.set(alternative, (part = alternative.map(({ onlyIf: _, ...r }) => r)));
+  return part;
+}
+
+const SELECTOR_TEXT: Partial<Record<Technique['targets'], (t: Technique) => string>> = {
+  'other-users': () => 'any user',
+  roles: () => 'any role',
+  'roles-trusting-service': (t) => `any role trusting ${t.service}${t.needsInstanceProfile ? ' with an instance profile' : ''}`,
+  'roles-trusting-federated': (t) => `any role trusting ${t.service}`,
+};
+
+/** What a hub's edge to a target carries: the technique's needs there; undefined when the target is not one of the hub's. */
+function hubEdgeTo(ctx: BuildContext, ix: Indexes, technique: Technique, target: string, alternative: readonly RequiredAction[], earlier: readonly RequiredAction[][]): EdgeAttributes | undefined {
+  const { model } = ctx;
+  if (!alternative.every((r) => onlyIfHolds(model, r, target))) return undefined;
+  if (earlier.some((alt) => alt.every((r) => onlyIfHolds(model, r, target)))) return undefined;
+  let requires = technique.requires;
+  if (technique.runsOn) {
+    const sites = existingSites(model, technique.runsOn, target, ix.computeByRole.get(target) ?? []);
+    if ('absent' in sites) return undefined;
+    if ('unknown' in sites) requires = `${technique.requires} (${sites.unknown})`;
+  }
+  return { kind: 'escalation', technique: techniqueRefOf(technique), evidence: [], conditions: [], conditional: Boolean(requires), ...(requires ? { requires: [requires] } : {}) };
+}
+
+/** The hub of a technique, an alternative (after the ones that serve targets first) and an account: made once, with its edges; undefined when it has no target. */
+function hubOf(ctx: BuildContext, ix: Indexes, hubs: HubCache, technique: Technique, account: string, chosen: { index: number; alt: RequiredAction[] }, earlier: Array<{ index: number; alt: RequiredAction[] }>): string | undefined {
+  const key = hubNodeKey(technique.id, chosen.index, account, earlier.map((e) => e.index).join(','));
+  if (!hubs.has(key)) {
+    const edges: Array<[string, EdgeAttributes]> = [];
+    for (const target of accountTargets(technique, account, ctx.model, ix)!) {
+      if (!ctx.graph.hasNode(target)) continue;
+      const attributes = hubEdgeTo(ctx, ix, technique, target, chosen.alt, earlier.map((e) => e.alt));
+      if (attributes) edges.push([target, attributes]);
+    }
+    hubs.set(key, edges.length > 0);
+    if (edges.length > 0) {
+      ensureNode(ctx.graph, key, { kind: 'hub', label: `${SELECTOR_TEXT[technique.targets]!(technique)} of ${account} (${technique.id})`, accountId: account, details: { technique: technique.id, targets: edges.length } });
+      for (const [target, attributes] of edges) addEdge(ctx, key, target, attributes);
+    }
+  }
+  return hubs.get(key) ? key : undefined;
+}
+
+/**
+ * The principal's edges into the technique's hubs: its alternatives decided once (on any target,
+ * their target-side preconditions left to the hubs), most preferred first, each serving the
+ * targets the ones before it cannot.
+ */
+export function hubEdges(ctx: BuildContext, ix: Indexes, hubs: HubCache, technique: Technique, profile: PrincipalProfile, viable: RequiredAction[][], memo: DecisionMemo, needs: string | undefined): Array<{ target: string; key: string; attributes: EdgeAttributes }> {
+  const any = accountTargets(technique, profile.accountId, ctx.model, ix)!.find((t) => t !== profile.arn);
+  if (!any) return [];
+  const allowed = viable
+    .map((alt) => ({ index: technique.anyOf.indexOf(alt), alt, decisions: tryAlternative(ctx.model, profile, decidedPart(alt), any, memo) }))
+    .filter((a): a is { index: number; alt: RequiredAction[]; decisions: Decision[] } => a.decisions !== undefined)
+    .sort((a, b) => doubtOf(a.decisions, a.alt) - doubtOf(b.decisions, b.alt) || a.index - b.index);
+  const edges: Array<{ target: string; key: string; attributes: EdgeAttributes }> = [];
+  const earlier: Array<{ index: number; alt: RequiredAction[] }> = [];
+  for (const a of allowed) {
+    const hub = hubOf(ctx, ix, hubs, technique, profile.accountId, a, earlier);
+    if (hub) edges.push({ target: hub, key: technique.id, attributes: escalationAttributes(technique, a.alt, a.decisions, needs, '') });
+    // An alternative without target-side preconditions serves every target the earlier ones left.
+    if (a.alt.every((r) => !r.onlyIf)) break;
+    earlier.push(a);
+  }
+  return edges;
+}

@@ -1,0 +1,73 @@
+/**
+ * Hubs: principals whose decisions for a technique do not depend on the target share one "any
+ * role" node per technique and account instead of one edge per target. The answers must be the
+ * ones direct edges give — same hops, same proof, same depth — and a permission that does depend
+ * on the target (a resource pattern, a Deny on one role) keeps its direct, per-target edges.
+ * IAM User Guide, "Policy evaluation logic" (a Deny on the resource overrides an Allow on `*`).
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../../../src/access/options.ts';
+import { findPaths, privesc } from '../../../src/analysis/index.ts';
+import { HUB_MIN_TARGETS } from '../../../src/graph/techniques/hubs.ts';
+import { ADMINISTRATOR_ACCESS, allow, deny, loadGaad, roleArn, userArn, type Statement } from './gaad.ts';
+
+const trustAccount = { Version: '2012-10-17' as const, Statement: [{ Effect: 'Allow' as const, Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }] };
+
+async function account(statements: Statement[]) {
+  return loadGaad({
+    users: [{ name: 'alice', inline: { p: statements } }, { name: 'bob', inline: { p: statements } }],
+    roles: [
+      { name: 'ops-admin', trust: trustAccount, managed: [ADMINISTRATOR_ACCESS] },
+      ...Array.from({ length: HUB_MIN_TARGETS }, (_, i) => ({ name: `app-${i}`, trust: trustAccount })),
+    ],
+  });
+}
+
+const hubs = (graph: Awaited<ReturnType<typeof account>>['graph']) => graph.filterNodes((_n, a) => a.kind === 'hub');
+const shape = (graph: Awaited<ReturnType<typeof account>>['graph'], model: Awaited<ReturnType<typeof account>>['model'], who: string) =>
+  findPaths(graph, model, userArn(who), 'admin', DEFAULT_ANALYSIS_OPTIONS).paths.map((p) => ({ verdict: p.verdict, hops: p.hops.map((h) => [h.from, h.to, h.kind, h.evidence.map((e) => `${e.policy}#${e.statement}`)]) }));
+
+describe('a technique on any role, allowed on Resource "*"', () => {
+  it('goes through one hub shared by both principals, and gives the paths direct edges would', async () => {
+    const { model, graph } = await account([allow('iam:UpdateAssumeRolePolicy')]);
+    expect(hubs(graph)).toHaveLength(1);
+    const hub = hubs(graph)[0];
+    expect(graph.inDegree(hub)).toBe(2);
+    expect(graph.outDegree(hub)).toBe(HUB_MIN_TARGETS + 1);
+    // The same permission on role/* is decided per role (a resource pattern): direct edges, the same answer.
+    const direct = await account([allow('iam:UpdateAssumeRolePolicy', 'arn:aws:iam::111122223333:role/*')]);
+    expect(hubs(direct.graph)).toHaveLength(0);
+    expect(shape(graph, model, 'alice')).toEqual(shape(direct.graph, direct.model, 'alice'));
+    expect(shape(graph, model, 'alice')).toEqual([{ verdict: 'reachable', hops: [[userArn('alice'), roleArn('ops-admin'), 'iam-update-assume-role-policy', [`${userArn('alice')}#inline/p#0`]], [roleArn('ops-admin'), 'admin', 'is-admin', expect.any(Array)]] }]);
+  });
+
+  it('privesc lists the principals, never the hub, and the hops never end on it', async () => {
+    const { model, graph } = await account([allow('iam:UpdateAssumeRolePolicy')]);
+    const answer = privesc(graph, model, DEFAULT_ANALYSIS_OPTIONS);
+    expect(answer.findings.map((f) => f.principal)).toEqual([userArn('alice'), userArn('bob')]);
+    expect(answer.findings.flatMap((f) => f.paths.flatMap((p) => p.hops.map((h) => h.to))).some((to) => to.startsWith('hub:'))).toBe(false);
+  });
+
+  it('a hub hop counts as one hop for --max-depth', async () => {
+    const { model, graph } = await account([allow('iam:UpdateAssumeRolePolicy')]);
+    expect(findPaths(graph, model, userArn('alice'), 'admin', { ...DEFAULT_ANALYSIS_OPTIONS, maxDepth: 2 }).paths).toHaveLength(1);
+    expect(findPaths(graph, model, userArn('alice'), 'admin', { ...DEFAULT_ANALYSIS_OPTIONS, maxDepth: 1 }).paths).toHaveLength(0);
+  });
+
+  it('with fewer targets than a hub pays for, the edges stay direct (the same answer)', async () => {
+    const { graph } = await loadGaad({ users: [{ name: 'alice', inline: { p: [allow('iam:UpdateAssumeRolePolicy')] } }], roles: [{ name: 'ops-admin', trust: trustAccount, managed: [ADMINISTRATOR_ACCESS] }] });
+    expect(hubs(graph)).toHaveLength(0);
+    expect(graph.hasEdge(`${userArn('alice')}->${roleArn('ops-admin')}:iam-update-assume-role-policy`)).toBe(true);
+  });
+
+  it('trap: a Deny on the admin role makes the decision depend on the target: per-role edges, none to it', async () => {
+    const { model, graph } = await account([allow('iam:UpdateAssumeRolePolicy'), deny('iam:UpdateAssumeRolePolicy', roleArn('ops-admin'))]);
+    expect(hubs(graph)).toHaveLength(0);
+    expect(findPaths(graph, model, userArn('alice'), 'admin', DEFAULT_ANALYSIS_OPTIONS).paths).toEqual([]);
+  });
+
+  it('trap: allowed only on app-* roles → no path to the admin role', async () => {
+    const { model, graph } = await account([allow('iam:UpdateAssumeRolePolicy', 'arn:aws:iam::111122223333:role/app-*')]);
+    expect(findPaths(graph, model, userArn('alice'), 'admin', DEFAULT_ANALYSIS_OPTIONS).paths).toEqual([]);
+  });
+});
