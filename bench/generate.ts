@@ -40,12 +40,17 @@ export interface GenerateOptions {
   accounts?: number;
   /** Give the escalation policies (held by ~3% of principals) the DENSE_ESCALATION grants too. */
   dense?: boolean;
+  /** Cross-account roles trust one of this many other accounts (the next ones), as tooling and audit accounts are trusted; default any account. */
+  trustedAccounts?: number;
 }
 
 /** One account at the given size, with escalation rights on every user and role sprinkled in. */
 export const generateDenseAccount = (principals: number): GeneratedOrg => generateOrg(principals, { accounts: 1, dense: true });
 
-export function generateOrg(principals: number, { seed = 42, accounts: accountCount = Math.max(2, Math.min(100, Math.round(principals / 500))), dense = false }: GenerateOptions = {}): GeneratedOrg {
+/** An organization of accounts of 1,000 principals whose cross-account roles trust five other accounts each. */
+export const generateOrganization = (principals: number): GeneratedOrg => generateOrg(principals, { accounts: Math.max(2, Math.round(principals / 1000)), trustedAccounts: 5 });
+
+export function generateOrg(principals: number, { seed = 42, accounts: accountCount = Math.max(2, Math.min(100, Math.round(principals / 500))), dense = false, trustedAccounts }: GenerateOptions = {}): GeneratedOrg {
   const rand = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const accounts = Array.from({ length: accountCount }, (_, i) => String(100000000000 + i * 7919));
@@ -86,7 +91,7 @@ export function generateOrg(principals: number, { seed = 42, accounts: accountCo
       } else {
         const trustKind = i % 4;
         const principal = trustKind === 0 ? { Service: pick(['ec2.amazonaws.com', 'lambda.amazonaws.com', 'glue.amazonaws.com']) }
-          : trustKind === 1 ? { AWS: `arn:aws:iam::${pick(accounts)}:root` }
+          : trustKind === 1 ? { AWS: `arn:aws:iam::${trustedAccounts ? accounts[(ai + 1 + Math.floor(rand() * trustedAccounts)) % accounts.length] : pick(accounts)}:root` }
           : trustKind === 2 ? { AWS: arn('user', `u${Math.floor(rand() * count)}`) }
           : { AWS: arn('role', `r${Math.max(0, i - 1 - Math.floor(rand() * 5))}`) };
         roles.push({

@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: every benchmark, printed as Markdown tables for the README.
- * BENCH_SIZES=1000,5000 to choose the synthetic sizes (default 1k, 5k, 20k, 50k principals, 500 per
+ * BENCH_SIZES=1000,5000 to choose the synthetic sizes (default 1k, 5k, 20k principals, 500 per
  * account); BENCH_DENSE=2000,5000 for single accounts with escalation rights on any user / any role
- * (default 1k, 2k, 5k; empty to skip).
+ * (default 1k, 2k, 5k, 10k, 20k); BENCH_ORG=100000 for an organization of 1,000-principal accounts
+ * whose cross-account roles trust five other accounts each. Empty to skip any of them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { DEFAULT_ANALYSIS_OPTIONS } from '../src/access/options.ts';
 import { buildGraph } from '../src/graph/index.ts';
 import { buildReport, DEFAULT_REPORT_OPTIONS, reportChunks } from '../src/report/index.ts';
 import { runEngineBench } from './engine.ts';
-import { generateDenseAccount, generateOrg, writeOrg, type GeneratedOrg } from './generate.ts';
+import { generateDenseAccount, generateOrg, generateOrganization, writeOrg, type GeneratedOrg } from './generate.ts';
 import { runViewerBench, viewerBenchRow, VIEWER_BENCH_HEADER } from './viewer.ts';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -21,8 +22,9 @@ import { fileURLToPath } from 'node:url';
 
 const list = (value: string): number[] => value.split(',').filter(Boolean).map(Number);
 const workloads: Array<{ label: string; org: () => GeneratedOrg }> = [
-  ...list(process.env.BENCH_SIZES ?? '1000,5000,20000,50000').map((n) => ({ label: n.toLocaleString('en-US'), org: () => generateOrg(n) })),
-  ...list(process.env.BENCH_DENSE ?? '1000,2000,5000').map((n) => ({ label: `${n.toLocaleString('en-US')}, one dense account`, org: () => generateDenseAccount(n) })),
+  ...list(process.env.BENCH_SIZES ?? '1000,5000,20000').map((n) => ({ label: n.toLocaleString('en-US'), org: () => generateOrg(n) })),
+  ...list(process.env.BENCH_DENSE ?? '1000,2000,5000,10000,20000').map((n) => ({ label: `${n.toLocaleString('en-US')}, one dense account`, org: () => generateDenseAccount(n) })),
+  ...list(process.env.BENCH_ORG ?? '100000').map((n) => ({ label: `${n.toLocaleString('en-US')}, ${Math.round(n / 1000)} accounts trusting 5 others`, org: () => generateOrganization(n) })),
 ];
 
 /** One workload, in a process of its own so that its peak RSS is its own. */

@@ -8,7 +8,7 @@ import { accountOfArn } from '../policy/arn.ts';
 import type { AccountModel } from '../model/types.ts';
 import { makeContext, withContext } from '../policy/context.ts';
 import { evaluate } from '../policy/evaluate/index.ts';
-import type { CompiledPolicy, Decision, PolicyLevel, RequestContext, ResourcePolicyKind } from '../policy/types.ts';
+import type { CompiledPolicy, CompiledStatement, Decision, PolicyLevel, RequestContext, ResourcePolicyKind } from '../policy/types.ts';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './options.ts';
 import { profileOf, type PrincipalProfile } from './profile.ts';
 
@@ -89,16 +89,20 @@ export function resourceIndependent(profile: PrincipalProfile, action: string): 
   return known;
 }
 
-function computeIndependence(profile: PrincipalProfile, action: string): boolean {
+const computeIndependence = (profile: PrincipalProfile, action: string): boolean => resourceScopedStatements(profile, action).length === 0;
+
+/** The identity, boundary and SCP statements matching the action that name resources other than "*": what a decision on it can depend on. */
+export function resourceScopedStatements(profile: PrincipalProfile, action: string): CompiledStatement[] {
+  const scoped: CompiledStatement[] = [];
   const policies = [...profile.identity, ...(profile.boundary ? [profile.boundary] : []), ...(profile.scpLevels ?? []).flatMap((l) => l.policies)];
   for (const policy of policies) {
     for (const s of policy.statements) {
       if (!s.matchesAction(action)) continue;
       const r = s.parsed.resource;
-      if (s.parsed.notResource || (r && !(r.length === 1 && r[0] === '*'))) return false;
+      if (s.parsed.notResource || (r && !(r.length === 1 && r[0] === '*'))) scoped.push(s);
     }
   }
-  return true;
+  return scoped;
 }
 
 /** Could any identity statement of the principal allow this action at all? A cheap prefilter. */

@@ -21,6 +21,7 @@ import { decideAccess, mayAllow } from '../access/decide.ts';
 import { profileOf } from '../access/profile.ts';
 import { applyTechniques } from './techniques/apply.ts';
 import { addCompute } from './compute.ts';
+import { assumeHubs, NO_ASSUME_HUBS } from './assume-hubs.ts';
 import { addEdge, ensureNode, evidenceOf, noteOf, type BuildContext } from './context.ts';
 import { ADMIN_NODE, PUBLIC_NODE, accountNodeKey, serviceNodeKey, type AccessGraph, type EdgeAttributes, type NodeAttributes } from './types.ts';
 
@@ -155,6 +156,8 @@ function companionActions(trust: NonNullable<AccountModel['policies'][string]['p
 
 function addAssumeEdges(ctx: BuildContext): void {
   const { model, graph } = ctx;
+  const hubs = (ctx.assumeHubs = assumeHubs(ctx));
+  hubs.linkTrustedPrincipals();
   for (const role of Object.values(model.roles)) {
     const trust = model.policies[role.trustPolicy]?.policy;
     if (!trust || role.serviceLinked) continue;
@@ -178,8 +181,10 @@ function addAssumeEdges(ctx: BuildContext): void {
         const known = model.accounts[account];
         const isRoot = namesWholeAccount(value);
         if (known && !known.external) {
-          if (isRoot) (ctx.assumersByAccount.get(account) ?? []).forEach((p) => internal.add(p));
-          else {
+          // Principals that reach the role through its hub already have their one edge (assume-hubs.ts).
+          if (isRoot) {
+            for (const p of ctx.assumersByAccount.get(account) ?? []) if (!hubs.entersThroughHubs(role.arn, ctx.profiles.get(p)!)) internal.add(p);
+          } else {
             const target = principalNamedBy(model, value, account);
             if (target) internal.add(target);
           }
@@ -228,7 +233,7 @@ function addAdminEdges(ctx: BuildContext): void {
 
 export function buildGraph(model: AccountModel, opts: Partial<AnalysisOptions> = {}): AccessGraph {
   const options: AnalysisOptions = { ...DEFAULT_ANALYSIS_OPTIONS, ...opts };
-  const ctx: BuildContext = { model, options, graph: new MultiDirectedGraph<NodeAttributes, EdgeAttributes>(), profiles: new Map(), assumersByAccount: new Map(), principalsByAccount: new Map(), admins: new Set() };
+  const ctx: BuildContext = { model, options, graph: new MultiDirectedGraph<NodeAttributes, EdgeAttributes>(), profiles: new Map(), assumersByAccount: new Map(), principalsByAccount: new Map(), admins: new Set(), assumeHubs: NO_ASSUME_HUBS };
   for (const arn of principalsOf(model)) {
     const profile = profileOf(model, arn, options);
     ctx.profiles.set(arn, profile);

@@ -11,6 +11,23 @@ import type { AccountModel } from '../model/types.ts';
 import type { Decision } from '../policy/types.ts';
 import type { AccessGraph, EdgeAttributes, Evidence, NodeAttributes } from './types.ts';
 
+/**
+ * Targets a hub needs (techniques/hubs.ts, assume-hubs.ts): below, direct edges cost little and
+ * read better (the viewer draws each); above, the product of principals and targets is what makes
+ * a dense account grow quadratically.
+ */
+export const HUB_MIN_TARGETS = 16;
+
+/** The AssumeRole hubs of a graph (assume-hubs.ts). */
+export interface AssumeHubs {
+  /** The hub through which a principal with this profile enters the role, if the role has hubs. */
+  partOf: (role: string, profile: PrincipalProfile) => string | undefined;
+  /** Whether the principals of the role's trusted account with this profile enter it through its hubs (so no direct edge). */
+  entersThroughHubs: (role: string, profile: PrincipalProfile) => boolean;
+  /** The edges from every principal of a trusted account into the hubs of the roles trusting it. */
+  linkTrustedPrincipals: () => void;
+}
+
 export interface BuildContext {
   model: AccountModel;
   options: AnalysisOptions;
@@ -20,6 +37,8 @@ export interface BuildContext {
   assumersByAccount: Map<string, string[]>;
   principalsByAccount: Map<string, string[]>;
   admins: Set<string>;
+  /** The AssumeRole hubs that let a trusted account's principals into its roles (assume-hubs.ts). */
+  assumeHubs: AssumeHubs;
 }
 
 export const evidenceOf = (d: Decision): Evidence[] => d.matched.map((ref) => ({ ...ref }));

@@ -18,6 +18,7 @@ import { tryAlternative, type DecisionMemo } from './required.ts';
 import { adminAttributes, escalationAttributes } from './attributes.ts';
 import { resolveRewrites, type Rewrite } from './rewrites.ts';
 import { administrationRequirement, buildIndexes, principalsRewritten, rolesThatMayTrust, targetsFor, type Indexes } from './targets.ts';
+import { intoAssumeHub } from '../assume-hubs.ts';
 import { existingSites } from './existing.ts';
 import { hubEdges, usesHub, type HubCache } from './hubs.ts';
 import type { RequiredAction, Technique } from './types.ts';
@@ -65,6 +66,14 @@ function newAssumeEdges(ctx: BuildContext, ix: Indexes, actor: Actor): FoundEdge
   for (const roleArn of rolesThatMayTrust(ix, actor.principal, actor.profile.accountId)) {
     const role = ctx.model.roles[roleArn];
     if (role.serviceLinked || role.arn === actor.principal || ctx.graph.hasEdge(`${actor.principal}->${role.arn}:can-assume`)) continue;
+    const hub = ctx.assumeHubs.partOf(role.arn, actor.profile);
+    if (hub) {
+      // One decision for the hub's roles: the hub's edge, unless the principal itself has it.
+      if (ctx.graph.hasEdge(`${actor.principal}->${hub}:can-assume`) || out.some((e) => e.target === hub)) continue;
+      const attributes = intoAssumeHub(ctx, actor.profile, role.arn);
+      if (attributes) out.push({ target: hub, key: 'can-assume', attributes });
+      continue;
+    }
     const d = decideAccess(ctx.model, actor.profile, { action: 'sts:AssumeRole', resource: role.arn });
     if (d.decision !== 'allowed') continue;
     out.push({ target: role.arn, key: 'can-assume', attributes: { kind: 'can-assume', actions: ['sts:AssumeRole'], evidence: evidenceOf(d), conditions: d.residual, conditional: d.conditional } });

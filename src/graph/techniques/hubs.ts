@@ -16,7 +16,7 @@ import { resourceIndependent } from '../../access/decide.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
 import { inventoryStatus } from '../../model/compute.ts';
 import type { Decision } from '../../policy/types.ts';
-import { addEdge, ensureNode, type BuildContext } from '../context.ts';
+import { addEdge, ensureNode, HUB_MIN_TARGETS, type BuildContext } from '../context.ts';
 import { hubNodeKey, type EdgeAttributes } from '../types.ts';
 import { escalationAttributes, techniqueRefOf } from './attributes.ts';
 import { existingSites } from './existing.ts';
@@ -24,12 +24,7 @@ import { onlyIfHolds, tryAlternative, type DecisionMemo } from './required.ts';
 import { accountTargets, type Indexes } from './targets.ts';
 import type { RequiredAction, Technique } from './types.ts';
 
-/**
- * Targets a technique must have in the account for its hub: below, direct edges cost little and
- * read better (the viewer draws each), above, the product of principals and targets is what makes
- * a dense account grow quadratically.
- */
-export const HUB_MIN_TARGETS = 16;
+export { HUB_MIN_TARGETS };
 
 /** Hubs made so far: key → whether it has any target. */
 export type HubCache = Map<string, boolean>;

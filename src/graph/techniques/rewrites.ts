@@ -95,8 +95,9 @@ export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[])
   for (const candidates of groups.values()) {
     const rewriter = candidates[0].rewrite.rewriter;
     const reached = candidates.filter((c) => any.reaches(rewriter, c.rewrite.principal));
+    const shown = new Set(reached);
     if (reached.length > 0) addRewriterEdge(ctx, rewriter, reached, firm);
-    for (const c of candidates) if (!reached.includes(c)) addRewrittenNode(ctx, c);
+    for (const c of candidates) if (!shown.has(c)) addRewrittenNode(ctx, c);
   }
 }
 

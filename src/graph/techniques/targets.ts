@@ -20,6 +20,8 @@ export interface Indexes {
   rolesTrusting: Map<string, string[]>;
   /** Identity Center's roles (from permission sets), every account. */
   permissionSetRoles: string[];
+  /** group → its members. */
+  membersOf: Map<string, string[]>;
   /** role → the compute the inventories show running as it. */
   computeByRole: Map<string, ComputeResource[]>;
   /** `kind account` of every compute resource in the inventories. */
@@ -33,7 +35,7 @@ function push<K>(map: Map<K, string[]>, key: K, value: string): void {
 }
 
 export function buildIndexes(model: AccountModel): Indexes {
-  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map(), rolesTrustingFederated: new Map(), attachedPolicies: new Map(), rolesTrusting: new Map(), permissionSetRoles: [], computeByRole: computeByRole(model), computeKinds: new Set(Object.values(model.compute).map((c) => `${c.kind} ${c.accountId}`)) };
+  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map(), rolesTrustingFederated: new Map(), attachedPolicies: new Map(), rolesTrusting: new Map(), permissionSetRoles: [], membersOf: new Map(), computeByRole: computeByRole(model), computeKinds: new Set(Object.values(model.compute).map((c) => `${c.kind} ${c.accountId}`)) };
   const attached = (account: string, policies: readonly string[], holder: string) => {
     let byPolicy = ix.attachedPolicies.get(account);
     if (!byPolicy) ix.attachedPolicies.set(account, (byPolicy = new Map()));
@@ -41,6 +43,7 @@ export function buildIndexes(model: AccountModel): Indexes {
   };
   for (const u of Object.values(model.users)) {
     push(ix.usersByAccount, u.accountId, u.arn);
+    for (const g of u.groups) push(ix.membersOf, g, u.arn);
     attached(u.accountId, u.managedPolicies, u.arn);
   }
   for (const g of Object.values(model.groups)) {
@@ -100,7 +103,7 @@ const hasDeny = (model: AccountModel, id: string): boolean => Boolean(model.poli
 export function principalsRewritten(model: AccountModel, target: string, ix: Indexes, account: string): string[] {
   if (model.users[target] || model.roles[target]) return [target];
   const holders = ix.attachedPolicies.get(account)?.get(target) ?? [];
-  return [...new Set(holders.flatMap((h) => (model.groups[h] ? Object.values(model.users).filter((u) => u.groups.includes(h)).map((u) => u.arn) : [h])))].sort();
+  return [...new Set(holders.flatMap((h) => (model.groups[h] ? ix.membersOf.get(h) ?? [] : [h])))].sort();
 }
 
 /**

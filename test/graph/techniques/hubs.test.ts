@@ -23,7 +23,8 @@ async function account(statements: Statement[]) {
   });
 }
 
-const hubs = (graph: Awaited<ReturnType<typeof account>>['graph']) => graph.filterNodes((_n, a) => a.kind === 'hub');
+/** The technique hubs (the roles trusting the account also make an AssumeRole hub, for the admin role that may assume them). */
+const hubs = (graph: Awaited<ReturnType<typeof account>>['graph']) => graph.filterNodes((_n, a) => a.kind === 'hub' && a.details?.technique !== 'can-assume');
 const shape = (graph: Awaited<ReturnType<typeof account>>['graph'], model: Awaited<ReturnType<typeof account>>['model'], who: string) =>
   findPaths(graph, model, userArn(who), 'admin', DEFAULT_ANALYSIS_OPTIONS).paths.map((p) => ({ verdict: p.verdict, hops: p.hops.map((h) => [h.from, h.to, h.kind, h.evidence.map((e) => `${e.policy}#${e.statement}`)]) }));
 
