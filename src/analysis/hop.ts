@@ -13,6 +13,17 @@ export function hopOf(from: string, to: string, a: EdgeAttributes): Hop {
 
 export const hopOfStep = (step: Step): Hop => hopOf(step.from, step.to, step.attributes);
 
+/** The one hop a hop into a hub and a hop out of it stand for (as traversal/steps.ts folds their edges). */
+export function foldedHop(into: Hop, out: Hop): Hop {
+  const hop: Hop = { from: into.from, to: out.to, kind: into.kind, evidence: [...into.evidence, ...out.evidence], conditions: [...into.conditions, ...out.conditions] };
+  if (into.technique) hop.technique = into.technique;
+  const requires = [...(out.requires ?? []), ...(into.requires ?? [])];
+  if (requires.length) hop.requires = requires;
+  const also = [...(into.alsoActingAs ?? []), ...(out.alsoActingAs ?? [])];
+  if (also.length) hop.alsoActingAs = also;
+  return hop;
+}
+
 /** A hop is conditional when it depends on a condition or on something the input cannot show. */
 export const hopIsConditional = (hop: Pick<Hop, 'conditions' | 'requires'>): boolean => hop.conditions.length > 0 || (hop.requires?.length ?? 0) > 0;
 

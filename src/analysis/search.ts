@@ -5,8 +5,8 @@
  * CLI's questions (paths.ts adds the "action on resource" final hop) and the viewer share it.
  */
 import { ADMIN_NODE, type AccessGraph } from '../graph/types.ts';
-import { ACTING_AS, depthsFrom, stepsOver, type StepOptions } from '../graph/traversal/index.ts';
-import { hopOfStep, pathOf } from './hop.ts';
+import { ACTING_AS, depthsFrom, isHub, stepsOver, type StepOptions } from '../graph/traversal/index.ts';
+import { foldedHop, hopOfStep, pathOf } from './hop.ts';
 import type { FinalAccess, Hop, Path, PathsAnswer } from './types.ts';
 import type { AnalysisOptions } from '../access/options.ts';
 
@@ -46,7 +46,8 @@ export function searchPaths(graph: AccessGraph, from: string, to: string | undef
   if (!graph.hasNode(from)) return { from, to: label, paths: [], truncated: false };
   const { dist, final } = target;
   const out = (target.out ??= new Map());
-  const steps = stepsOver(graph, actingAs(opts.includeConditional));
+  // Hubs are crossed here rather than folded: their hops out are listed once, not once per principal into them.
+  const steps = stepsOver(graph, { ...actingAs(opts.includeConditional), foldHubs: false });
   // A node's hops that can still reach the target, nearest first: the search below stops at the
   // first hop that is too far for the current bound instead of trying every edge of a dense node.
   const hopsFrom = (node: string): readonly Hop[] => {
@@ -82,16 +83,28 @@ export function searchPaths(graph: AccessGraph, from: string, to: string | undef
       return;
     }
     if (hops.length >= bound || node === ADMIN_NODE) return;
-    for (const hop of hopsFrom(node)) {
-      if (onPath.has(hop.to)) continue;
-      if (hops.length + 1 + dist.get(hop.to)! > bound) break;
-      if (!final && hop.to === ADMIN_NODE && to !== ADMIN_NODE) continue;
-      if (hop.alsoActingAs && !sourceActsAs(hop.alsoActingAs)) continue;
+    const take = (hop: Hop): void => {
+      if (!final && hop.to === ADMIN_NODE && to !== ADMIN_NODE) return;
+      if (hop.alsoActingAs && !sourceActsAs(hop.alsoActingAs)) return;
       onPath.add(hop.to);
       hops.push(hop);
       visit(hop.to, hops, onPath);
       hops.pop();
       onPath.delete(hop.to);
+    };
+    for (const hop of hopsFrom(node)) {
+      if (onPath.has(hop.to)) continue;
+      if (hops.length + 1 + dist.get(hop.to)! > bound) break;
+      if (!isHub(graph, hop.to)) {
+        take(hop);
+        continue;
+      }
+      // A hub is half a hop: into it and out to one of its targets is the one hop.
+      for (const out of hopsFrom(hop.to)) {
+        if (onPath.has(out.to)) continue;
+        if (hops.length + 1 + dist.get(out.to)! > bound) break;
+        take(foldedHop(hop, out));
+      }
     }
   };
   const start = dist.get(from);

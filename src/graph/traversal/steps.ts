@@ -25,6 +25,8 @@ export interface StepOptions {
   direction?: 'out' | 'in';
   /** Follow conditional edges too. Default true. */
   includeConditional?: boolean;
+  /** Fold hubs away (default); a walk that crosses them itself (the path search) takes them as they are. */
+  foldHubs?: boolean;
 }
 
 /** The steps of each node, memoized. */
@@ -59,7 +61,7 @@ export function stepsOf(graph: AccessGraph, node: string, opts: StepOptions): St
   const visit = (edge: string, attributes: EdgeAttributes, from: string, to: string) => {
     if (!opts.edges.has(attributes.kind)) return;
     const hub = inward ? from : to;
-    if (!isHub(graph, hub)) {
+    if (opts.foldHubs === false || !isHub(graph, hub)) {
       if (follows(attributes, opts)) list.push({ edge, from, to, attributes, at: node, next: inward ? from : to });
       return;
     }
