@@ -9,14 +9,13 @@
  */
 import { decideAccess, resourceScopedStatements } from '../access/decide.ts';
 import { makeContext } from '../policy/context.ts';
-import type { CompiledStatement } from '../policy/types.ts';
-import type { CompiledPolicy } from '../policy/types.ts';
+import type { CompiledPolicy, CompiledStatement } from '../policy/types.ts';
 import { accountOfPrincipalValue, namesWholeAccount } from '../policy/arn.ts';
 import { addEdge, ensureNode, evidenceOf, HUB_MIN_TARGETS, type AssumeHubs, type BuildContext } from './context.ts';
 import type { PrincipalProfile } from '../access/profile.ts';
 import type { EdgeAttributes, Evidence } from './types.ts';
 
-export const assumeHubKey = (roleAccount: string, trustedAccount: string): string => `hub:can-assume@${roleAccount}/trusting:${trustedAccount}`;
+const assumeHubKey = (roleAccount: string, trustedAccount: string): string => `hub:can-assume@${roleAccount}/trusting:${trustedAccount}`;
 
 /** The account a trust admits as a whole and only so, with the statements that say it; undefined when the trust says anything more. */
 function wholeAccountTrust(trust: CompiledPolicy): { account: string; statements: Evidence[] } | undefined {
