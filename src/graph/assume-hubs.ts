@@ -83,7 +83,8 @@ export function assumeHubs(ctx: BuildContext): AssumeHubs {
   const { model, graph } = ctx;
   const groupOf = new Map<string, { key: string; roles: Array<{ role: string; statements: Evidence[] }> }>();
   for (const [key, roles] of wholeAccountGroups(ctx)) {
-    if (roles.length >= HUB_MIN_TARGETS) for (const r of roles) groupOf.set(r.role, { key, roles });
+    const group = { key, roles };
+    if (roles.length >= HUB_MIN_TARGETS) for (const r of roles) groupOf.set(r.role, group);
   }
   const parts = new Map<string, Parts | null>();
   const partition = (group: { key: string; roles: Array<{ role: string; statements: Evidence[] }> }, scope: { statements: CompiledStatement[]; key: string }): Parts | null => {

@@ -63,13 +63,16 @@ function chooseAlternative(ctx: BuildContext, profile: PrincipalProfile, viable:
 function newAssumeEdges(ctx: BuildContext, ix: Indexes, actor: Actor): FoundEdge[] {
   if (!mayAllow(actor.profile, 'sts:AssumeRole')) return [];
   const out: FoundEdge[] = [];
+  const decidedHubs = new Set<string>();
   for (const roleArn of rolesThatMayTrust(ix, actor.principal, actor.profile.accountId)) {
     const role = ctx.model.roles[roleArn];
     if (role.serviceLinked || role.arn === actor.principal || ctx.graph.hasEdge(`${actor.principal}->${role.arn}:can-assume`)) continue;
     const hub = ctx.assumeHubs.partOf(role.arn, actor.profile);
     if (hub) {
-      // One decision for the hub's roles: the hub's edge, unless the principal itself has it.
-      if (ctx.graph.hasEdge(`${actor.principal}->${hub}:can-assume`) || out.some((e) => e.target === hub)) continue;
+      // One decision for the hub's roles (allowed or not): the hub's edge, unless the principal itself has it.
+      if (decidedHubs.has(hub)) continue;
+      decidedHubs.add(hub);
+      if (ctx.graph.hasEdge(`${actor.principal}->${hub}:can-assume`)) continue;
       const attributes = intoAssumeHub(ctx, actor.profile, role.arn);
       if (attributes) out.push({ target: hub, key: 'can-assume', attributes });
       continue;

@@ -11,7 +11,7 @@ import { adminCheck, type AdminCheck } from '../../access/admin.ts';
 import { gainText, withGain, type GainKind } from '../../access/gains.ts';
 import { shortName } from '../../policy/arn.ts';
 import { addEdge, ensureEscalatedNode, noteOf, type BuildContext } from '../context.ts';
-import { ACTING_AS, bfs, reachability, stepsOf, stepsOnce, stepsTo, type Reachability, type Reached } from '../traversal/index.ts';
+import { ACTING_AS, bfs, hasStep, reachability, stepsOnce, stepsTo, type Reachability, type Reached } from '../traversal/index.ts';
 import { ADMIN_NODE, type EdgeAttributes, type Evidence } from '../types.ts';
 import { adminAttributes } from './attributes.ts';
 import type { Technique } from './types.ts';
@@ -63,7 +63,7 @@ function candidatesByRewriter(ctx: BuildContext, rewrites: readonly Rewrite[]): 
   const enterable = new Map<string, boolean>();
   const isEnterable = (node: string) => {
     // Through a hub, only someone else counts: a principal may be one of its own hub's targets.
-    if (!enterable.has(node)) enterable.set(node, stepsOf(ctx.graph, node, { edges: ACTING_AS, direction: 'in' }).some((s) => s.next !== node));
+    if (!enterable.has(node)) enterable.set(node, hasStep(ctx.graph, node, { edges: ACTING_AS, direction: 'in' }, (s) => s.next !== node));
     return enterable.get(node)!;
   };
   const groups = new Map<string, Candidate[]>();

@@ -53,33 +53,44 @@ export function foldHub(into: EdgeAttributes, out: EdgeAttributes): EdgeAttribut
 
 const order = (s: Step): string => s.next + (s.attributes.technique?.id ?? s.attributes.kind);
 
+/**
+ * Offers each step of one node to `take`, in edge order, until it returns true (then says so):
+ * one visitor for listing the steps and for asking whether there is one, which stops at the first
+ * instead of unfolding every hub the node touches.
+ */
+function visitSteps(graph: AccessGraph, node: string, opts: StepOptions, take: (step: Step) => boolean): boolean {
+  if (!graph.hasNode(node)) return false;
+  const inward = opts.direction === 'in';
+  const visit = (edge: string, attributes: EdgeAttributes, from: string, to: string): boolean => {
+    if (!opts.edges.has(attributes.kind)) return false;
+    const hub = inward ? from : to;
+    if (opts.foldHubs === false || !isHub(graph, hub)) {
+      return follows(attributes, opts) && take({ edge, from, to, attributes, at: node, next: inward ? from : to });
+    }
+    const across = (second: string, a: EdgeAttributes, source: string, target: string): boolean => {
+      const [first, last] = inward ? [a, attributes] : [attributes, a];
+      if (!opts.edges.has(a.kind)) return false;
+      const merged = foldHub(first, last);
+      if (!follows(merged, opts)) return false;
+      const [start, end] = inward ? [source, to] : [from, target];
+      if (start === end) return false;
+      return take({ edge: inward ? second : edge, from: start, to: end, attributes: merged, at: node, next: inward ? start : end, via: { hub, edge: inward ? edge : second } });
+    };
+    return inward ? graph.someInEdge(hub, across) : graph.someOutEdge(hub, across);
+  };
+  return inward ? graph.someInEdge(node, visit) : graph.someOutEdge(node, visit);
+}
+
 /** The steps of one node in a deterministic order (by neighbour, then technique or kind). */
 export function stepsOf(graph: AccessGraph, node: string, opts: StepOptions): Step[] {
   const list: Step[] = [];
-  if (!graph.hasNode(node)) return list;
-  const inward = opts.direction === 'in';
-  const visit = (edge: string, attributes: EdgeAttributes, from: string, to: string) => {
-    if (!opts.edges.has(attributes.kind)) return;
-    const hub = inward ? from : to;
-    if (opts.foldHubs === false || !isHub(graph, hub)) {
-      if (follows(attributes, opts)) list.push({ edge, from, to, attributes, at: node, next: inward ? from : to });
-      return;
-    }
-    const across = (second: string, a: EdgeAttributes, source: string, target: string) => {
-      const [first, last] = inward ? [a, attributes] : [attributes, a];
-      const merged = foldHub(first, last);
-      if (!follows(merged, opts) || !opts.edges.has(a.kind)) return;
-      const [start, end] = inward ? [source, to] : [from, target];
-      if (start === end) return;
-      list.push({ edge: inward ? second : edge, from: start, to: end, attributes: merged, at: node, next: inward ? start : end, via: { hub, edge: inward ? edge : second } });
-    };
-    if (inward) graph.forEachInEdge(hub, across);
-    else graph.forEachOutEdge(hub, across);
-  };
-  if (inward) graph.forEachInEdge(node, visit);
-  else graph.forEachOutEdge(node, visit);
+  visitSteps(graph, node, opts, (step) => { list.push(step); return false; });
   return list.sort((a, b) => (order(a) < order(b) ? -1 : 1));
 }
+
+/** Whether a node has a step (that `test` accepts), found without listing them all. */
+export const hasStep = (graph: AccessGraph, node: string, opts: StepOptions, test: (step: Step) => boolean = () => true): boolean =>
+  visitSteps(graph, node, opts, test);
 
 /** The same, built once per node: for walks that come back to a node (path searches, repeated BFS). */
 export function stepsOver(graph: AccessGraph, opts: StepOptions): Steps {
