@@ -8,8 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/access/options.ts';
-import { findPaths } from '../../src/analysis/index.ts';
+import { findPaths, privesc } from '../../src/analysis/index.ts';
 import { HUB_MIN_TARGETS } from '../../src/graph/context.ts';
+import { assumeRoleCycle, longRoleChain } from '../../src/report/findings/role-chains.ts';
+import { DEFAULT_REPORT_OPTIONS } from '../../src/report/types.ts';
 import { ADMINISTRATOR_ACCESS, allow, deny, loadGaad, roleArn, userArn, type PolicyDocument, type Statement } from './techniques/gaad.ts';
 
 const ROOT: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }] };
@@ -67,5 +69,44 @@ describe('roles that trust their account', () => {
     const loaded = await account({ alice: [allow('sts:AssumeRole')] }, MFA);
     expect(toAdmin(loaded, 'alice').map((p) => p.verdict)).toEqual(['conditional']);
     expect(loaded.graph.hasEdge(`${userArn('alice')}->${roleArn('ops-admin')}:can-assume`)).toBe(true);
+  });
+});
+
+// The role-chain findings walk hubs without unfolding them (IAM User Guide, "Roles terms and
+// concepts": role chaining): the roles in a chain or a cycle are the same as over direct edges.
+describe('role chains and cycles through an AssumeRole hub', () => {
+  const trustRole = (name: string): PolicyDocument => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: roleArn(name) }, Action: 'sts:AssumeRole' }] });
+  const rules = async (assumers: Record<string, Statement[]>) => {
+    const { model, graph } = await loadGaad({
+      users: [{ name: 'alice', inline: { p: [allow('sts:AssumeRole', roleArn('app-*'))] } }],
+      roles: [
+        ...Array.from({ length: HUB_MIN_TARGETS }, (_, i) => ({ name: `app-${i}`, trust: ROOT, ...(assumers[`app-${i}`] ? { inline: { p: assumers[`app-${i}`] } } : {}) })),
+        { name: 'c1', trust: trustRole('app-5'), inline: { p: [allow('sts:AssumeRole', roleArn('c2'))] } },
+        { name: 'c2', trust: trustRole('c1'), inline: { p: [allow('sts:AssumeRole', roleArn('c3'))] } },
+        { name: 'c3', trust: trustRole('c2') },
+      ],
+    });
+    const input = { model, graph, privesc: privesc(graph, model, DEFAULT_ANALYSIS_OPTIONS), options: { ...DEFAULT_REPORT_OPTIONS, analysis: DEFAULT_ANALYSIS_OPTIONS } };
+    return { graph, chains: longRoleChain.run(input), cycles: assumeRoleCycle.run(input) };
+  };
+
+  it('alice enters app-5 through the hub, then c1 → c2 → c3: c3 is four hops away, its chain starts with the hub\'s folded hop', async () => {
+    const { graph, chains } = await rules({ 'app-5': [allow('sts:AssumeRole', roleArn('c1'))] });
+    expect(graph.filterNodes((_n, a) => a.kind === 'hub').length).toBeGreaterThan(0);
+    expect(chains.map((f) => [f.subject, f.facts])).toEqual([[userArn('alice'), { roles: [roleArn('c3')], roleCount: 1, longestChain: 4, limit: 3, reachesAdmin: false }]]);
+    const [path] = chains[0].paths ?? [];
+    expect(path.hops.map((h) => [h.from, h.to])).toEqual([[userArn('alice'), roleArn('app-5')], [roleArn('app-5'), roleArn('c1')], [roleArn('c1'), roleArn('c2')], [roleArn('c2'), roleArn('c3')]]);
+    expect(path.hops[0].evidence.map((e) => `${e.policyType} ${e.policy.split(':').pop()}`)).toEqual(['identity user/alice#inline/p', 'trust role/app-5#trust']);
+  });
+
+  it('two app roles that may assume any role form a cycle of those two: not the hub, not the roles they only enter', async () => {
+    const { cycles } = await rules({ 'app-1': [allow('sts:AssumeRole')], 'app-2': [allow('sts:AssumeRole')] });
+    expect(cycles.map((f) => f.facts?.members)).toEqual([[roleArn('app-1'), roleArn('app-2')]]);
+    expect(cycles[0].paths?.[0].hops.map((h) => [h.from, h.to])).toEqual([[roleArn('app-1'), roleArn('app-2')], [roleArn('app-2'), roleArn('app-1')]]);
+  });
+
+  it('trap: one app role entering its own hub is no cycle', async () => {
+    const { cycles } = await rules({ 'app-1': [allow('sts:AssumeRole')] });
+    expect(cycles).toEqual([]);
   });
 });

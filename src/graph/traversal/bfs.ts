@@ -1,6 +1,6 @@
 /** Breadth-first search over steps: every node reached, its depth and the step that first reached it. */
 import type { AccessGraph, EdgeAttributes } from '../types.ts';
-import { follows, isHub, type Step, type StepOptions, type Steps } from './steps.ts';
+import { foldStep, follows, isHub, type Step, type StepOptions, type Steps } from './steps.ts';
 
 export interface BfsOptions {
   /** Stop after this many steps from a start. Default: no bound. */
@@ -9,6 +9,13 @@ export interface BfsOptions {
   allowed?: (node: string) => boolean;
   /** Stop as soon as a node this accepts is reached (it is in the result). */
   until?: (node: string) => boolean;
+  /**
+   * Nodes walked through, not entered (hubs, over steps that do not fold them): a step into one
+   * and each step out of it are one step, folded only for the nodes it newly reaches, so a walk
+   * costs what it reaches, not every node times every hub member. A crossed start stands for
+   * where it leads.
+   */
+  cross?: (node: string) => boolean;
 }
 
 export interface Reached {
@@ -20,25 +27,49 @@ export interface Reached {
 export function bfs(steps: Steps, starts: Iterable<string>, opts: BfsOptions = {}): Map<string, Reached> {
   const reached = new Map<string, Reached>();
   let frontier: string[] = [];
+  const crossed = opts.cross ?? (() => false);
   for (const start of starts) {
-    if (reached.has(start)) continue;
-    reached.set(start, { depth: 0, via: null });
-    frontier.push(start);
+    for (const node of crossed(start) ? steps(start).map((s) => s.next) : [start]) {
+      if (reached.has(node)) continue;
+      reached.set(node, { depth: 0, via: null });
+      frontier.push(node);
+    }
   }
   const maxDepth = opts.maxDepth ?? Infinity;
   for (let depth = 1; depth <= maxDepth && frontier.length; depth++) {
     const next: string[] = [];
+    /** Records a newly reached node; true when the walk is done. */
+    const enter = (node: string, via: () => Step): boolean => {
+      if (reached.has(node) || (opts.allowed && !opts.allowed(node))) return false;
+      reached.set(node, { depth, via: via() });
+      next.push(node);
+      return opts.until?.(node) === true;
+    };
     for (const node of frontier) {
       for (const step of steps(node)) {
-        if (reached.has(step.next) || (opts.allowed && !opts.allowed(step.next))) continue;
-        reached.set(step.next, { depth, via: step });
-        if (opts.until?.(step.next)) return reached;
-        next.push(step.next);
+        if (!crossed(step.next)) {
+          if (enter(step.next, () => step)) return reached;
+          continue;
+        }
+        for (const beyond of steps(step.next)) {
+          if (beyond.next !== node && enter(beyond.next, () => foldStep(step, beyond))) return reached;
+        }
       }
     }
     frontier = next;
   }
   return reached;
+}
+
+/** A step from `node` to `to`: a direct one, or one through a crossed node (folded), in step order; undefined when there is none. */
+export function stepBetween(steps: Steps, node: string, to: string, cross: (node: string) => boolean = () => false): Step | undefined {
+  for (const step of steps(node)) {
+    if (step.next === to) return step;
+    if (!cross(step.next)) continue;
+    const beyond = steps(step.next).find((s) => s.next === to);
+    if (beyond && to !== node) return foldStep(step, beyond);
+  }
+  return undefined;
 }
 
 /** The steps from a start to `node` along the BFS tree (empty for a start or an unreached node). */

@@ -54,6 +54,18 @@ export function foldHub(into: EdgeAttributes, out: EdgeAttributes): EdgeAttribut
 const order = (s: Step): string => s.next + (s.attributes.technique?.id ?? s.attributes.kind);
 
 /**
+ * The one step that a step into a hub and a step on from it stand for, walking either way: the
+ * edge into the hub and the principal's proof first, the target's facts after (as `foldHub`).
+ */
+export function foldStep(into: Step, beyond: Step): Step {
+  const hub = into.next;
+  if (into.next !== into.from) {
+    return { edge: into.edge, from: into.from, to: beyond.to, attributes: foldHub(into.attributes, beyond.attributes), at: into.at, next: beyond.next, via: { hub, edge: beyond.edge } };
+  }
+  return { edge: beyond.edge, from: beyond.from, to: into.to, attributes: foldHub(beyond.attributes, into.attributes), at: into.at, next: beyond.next, via: { hub, edge: into.edge } };
+}
+
+/**
  * Offers each step of one node to `take`, in edge order, until it returns true (then says so):
  * one visitor for listing the steps and for asking whether there is one, which stops at the first
  * instead of unfolding every hub the node touches.
@@ -61,22 +73,17 @@ const order = (s: Step): string => s.next + (s.attributes.technique?.id ?? s.att
 function visitSteps(graph: AccessGraph, node: string, opts: StepOptions, take: (step: Step) => boolean): boolean {
   if (!graph.hasNode(node)) return false;
   const inward = opts.direction === 'in';
+  const stepOf = (edge: string, attributes: EdgeAttributes, from: string, to: string, at: string): Step => ({ edge, from, to, attributes, at, next: inward ? from : to });
   const visit = (edge: string, attributes: EdgeAttributes, from: string, to: string): boolean => {
     if (!opts.edges.has(attributes.kind)) return false;
-    const hub = inward ? from : to;
-    if (opts.foldHubs === false || !isHub(graph, hub)) {
-      return follows(attributes, opts) && take({ edge, from, to, attributes, at: node, next: inward ? from : to });
-    }
+    const into = stepOf(edge, attributes, from, to, node);
+    if (opts.foldHubs === false || !isHub(graph, into.next)) return follows(attributes, opts) && take(into);
     const across = (second: string, a: EdgeAttributes, source: string, target: string): boolean => {
-      const [first, last] = inward ? [a, attributes] : [attributes, a];
       if (!opts.edges.has(a.kind)) return false;
-      const merged = foldHub(first, last);
-      if (!follows(merged, opts)) return false;
-      const [start, end] = inward ? [source, to] : [from, target];
-      if (start === end) return false;
-      return take({ edge: inward ? second : edge, from: start, to: end, attributes: merged, at: node, next: inward ? start : end, via: { hub, edge: inward ? edge : second } });
+      const step = foldStep(into, stepOf(second, a, source, target, into.next));
+      return follows(step.attributes, opts) && step.next !== node && take(step);
     };
-    return inward ? graph.someInEdge(hub, across) : graph.someOutEdge(hub, across);
+    return inward ? graph.someInEdge(into.next, across) : graph.someOutEdge(into.next, across);
   };
   return inward ? graph.someInEdge(node, visit) : graph.someOutEdge(node, visit);
 }

@@ -4,7 +4,7 @@
  * policy an auditor must read to see who really gets the last role.
  */
 import { hopOfStep, pathOf } from '../../analysis/hop.ts';
-import { ASSUMING, bfs, cyclicComponents, stepsOver, stepsTo, type Reached, type Step, type Steps } from '../../graph/traversal/index.ts';
+import { ASSUMING, bfs, cyclicComponents, isHub, stepBetween, stepsOver, stepsTo, type Reached, type Step, type Steps } from '../../graph/traversal/index.ts';
 import { ADMIN_NODE, type AccessGraph } from '../../graph/types.ts';
 import { shortName } from '../../analysis/text.ts';
 import type { RawFinding, Rule } from '../types.ts';
@@ -13,7 +13,15 @@ import type { RawFinding, Rule } from '../types.ts';
 const MAX_LISTED = 50;
 
 /** Nodes that can assume some role. */
-const assumers = (graph: AccessGraph, steps: Steps): string[] => graph.filterNodes((node) => steps(node).length > 0).sort();
+const assumers = (graph: AccessGraph, steps: Steps): string[] => graph.filterNodes((node) => !isHub(graph, node) && steps(node).length > 0).sort();
+
+/**
+ * Assume steps with hubs left in ("any role of A trusting B"), crossed by each walk: a principal
+ * entering a hub of a thousand roles holds one step, not a thousand.
+ */
+function assumeSteps(graph: AccessGraph): { steps: Steps; cross: (node: string) => boolean } {
+  return { steps: stepsOver(graph, { edges: ASSUMING, foldHubs: false }), cross: (node) => isHub(graph, node) };
+}
 
 const DOCS = ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining'];
 
@@ -27,7 +35,7 @@ export const longRoleChain: Rule = {
     docs: DOCS,
   },
   run({ graph, options }) {
-    const steps = stepsOver(graph, { edges: ASSUMING });
+    const { steps, cross } = assumeSteps(graph);
     const out: RawFinding[] = [];
     const sources = assumers(graph, steps).filter((n) => graph.getNodeAttribute(n, 'kind') !== 'role');
     // Principals that can assume the same roles (members of the same groups) share everything
@@ -37,7 +45,7 @@ export const longRoleChain: Rule = {
       const first = steps(source);
       const signature = first.map((s) => s.next).join('\n');
       let reach = beyond.get(signature);
-      if (!reach) beyond.set(signature, (reach = bfs(steps, first.map((s) => s.next))));
+      if (!reach) beyond.set(signature, (reach = bfs(steps, first.map((s) => s.next), { cross })));
       /** Chain length to a role: its first hop from the source, then the BFS depth beyond. */
       const level = (t: string): number => reach!.get(t)!.depth + 1;
       const far = [...reach.keys()].filter((t) => t !== source && level(t) > options.maxChainDepth).sort();
@@ -45,7 +53,7 @@ export const longRoleChain: Rule = {
       const chain = (t: string): Step[] => {
         const rest = stepsTo(reach!, t);
         const root = rest[0]?.at ?? t;
-        return [first.find((s) => s.next === root)!, ...rest];
+        return [stepBetween(steps, source, root, cross)!, ...rest];
       };
       const reachesAdmin = far.some((t) => graph.getNodeAttribute(t, 'admin') === true);
       let longest = 0;
@@ -74,15 +82,17 @@ export const assumeRoleCycle: Rule = {
     docs: DOCS,
   },
   run({ graph }) {
-    const steps = stepsOver(graph, { edges: ASSUMING });
-    return cyclicComponents(steps, assumers(graph, steps)).map((members): RawFinding => {
+    const { steps, cross } = assumeSteps(graph);
+    // A hub is in the components it joins; the roles around it are the cycle (one role entering its own hub is none).
+    const cycles = cyclicComponents(steps, assumers(graph, steps)).map((c) => c.filter((n) => !cross(n))).filter((c) => c.length > 1);
+    return cycles.map((members): RawFinding => {
       const first = members[0];
       const inside = new Set(members);
       // Shortest cycle through the first member: a shortest chain to a member that can assume it back.
-      const reach = bfs(steps, [first], { allowed: (n) => inside.has(n) });
+      const reach = bfs(steps, [first], { allowed: (n) => inside.has(n), cross });
       let best: Step[] | undefined;
       for (const member of members) {
-        const back = steps(member).find((s) => s.next === first);
+        const back = stepBetween(steps, member, first, cross);
         if (!back || !reach.has(member)) continue;
         const cycle = [...stepsTo(reach, member), back];
         if (!best || cycle.length < best.length) best = cycle;
