@@ -81,13 +81,18 @@ function scopeOf(profile: PrincipalProfile): { statements: CompiledStatement[]; 
  */
 export function assumeHubs(ctx: BuildContext): AssumeHubs {
   const { model, graph } = ctx;
-  const groupOf = new Map<string, { key: string; roles: Array<{ role: string; statements: Evidence[] }> }>();
+  type Group = { key: string; roles: Array<{ role: string; statements: Evidence[] }> };
+  const groupOf = new Map<string, Group>();
+  const groupsTrusting = new Map<string, Group[]>();
   for (const [key, roles] of wholeAccountGroups(ctx)) {
+    if (roles.length < HUB_MIN_TARGETS) continue;
     const group = { key, roles };
-    if (roles.length >= HUB_MIN_TARGETS) for (const r of roles) groupOf.set(r.role, group);
+    for (const r of roles) groupOf.set(r.role, group);
+    const trusted = key.split('/trusting:')[1];
+    groupsTrusting.set(trusted, [...(groupsTrusting.get(trusted) ?? []), group].sort((a, b) => (a.key < b.key ? -1 : 1)));
   }
   const parts = new Map<string, Parts | null>();
-  const partition = (group: { key: string; roles: Array<{ role: string; statements: Evidence[] }> }, scope: { statements: CompiledStatement[]; key: string }): Parts | null => {
+  const partition = (group: Group, scope: { statements: CompiledStatement[]; key: string }): Parts | null => {
     const byMask = new Map<string, Array<{ role: string; statements: Evidence[] }>>();
     for (const r of group.roles) {
       const matches = scope.statements.map((st) => st.matchesResource(r.role, OPEN));
@@ -97,7 +102,6 @@ export function assumeHubs(ctx: BuildContext): AssumeHubs {
       if (list) list.push(r);
       else byMask.set(mask, [r]);
     }
-    const hubOfRole = new Map<string, string>();
     const firstTwo = new Map<string, string[]>();
     const roleAccount = model.roles[group.roles[0].role].accountId;
     const trusted = group.key.split('/trusting:')[1];
@@ -107,49 +111,61 @@ export function assumeHubs(ctx: BuildContext): AssumeHubs {
       ensureNode(graph, hub, { kind: 'hub', label: `any role of ${roleAccount} trusting account ${trusted}${alike} (can-assume)`, accountId: roleAccount, details: { technique: 'can-assume', targets: members.length } });
       for (const { role, statements } of members) {
         addEdge(ctx, hub, role, { kind: 'can-assume', actions: ['sts:AssumeRole'], evidence: statements, conditions: [], conditional: false });
-        hubOfRole.set(role, hub);
       }
       firstTwo.set(hub, members.slice(0, 2).map((m) => m.role));
     }
-    return { hubOfRole, firstTwo };
+    return { firstTwo };
   };
-  const partsOf = (group: { key: string; roles: Array<{ role: string; statements: Evidence[] }> }, scope: { statements: CompiledStatement[]; key: string }) => {
+  const partsOf = (group: Group, scope: { statements: CompiledStatement[]; key: string }) => {
     const key = `${group.key}\u0000${scope.key}`;
     if (!parts.has(key)) parts.set(key, partition(group, scope));
     return parts.get(key)!;
   };
+  /** The parts of every group trusting the profile's account, or null when one cannot be split for its scope (it then enters their roles directly). */
+  const splits = (profile: PrincipalProfile): Parts[] | null => {
+    const scope = scopeOf(profile);
+    if (!scope) return null;
+    const out: Parts[] = [];
+    for (const group of groupsTrusting.get(profile.accountId) ?? []) {
+      const split = partsOf(group, scope);
+      if (!split) return null;
+      out.push(split);
+    }
+    return out;
+  };
+  const entries = (principal: string, profile: PrincipalProfile): Array<{ hub: string; role: string }> | undefined => {
+    const parts = splits(profile);
+    if (!parts) return undefined;
+    // A role entering itself is no step: decide on another of the part's roles.
+    return parts.flatMap((split) => [...split.firstTwo].flatMap(([hub, [first, second]]) => {
+      const role = first === principal ? second : first;
+      return role === undefined ? [] : [{ hub, role }];
+    }));
+  };
+  const direct = new Map<string, string[]>();
   return {
-    partOf(role, profile) {
-      const group = groupOf.get(role);
-      const scope = group && scopeOf(profile);
-      return group && scope ? partsOf(group, scope)?.hubOfRole.get(role) : undefined;
+    entries,
+    grouped: (role) => groupOf.has(role),
+    directAssumers(account) {
+      if (!direct.has(account)) direct.set(account, (ctx.assumersByAccount.get(account) ?? []).filter((p) => splits(ctx.profiles.get(p)!) === null));
+      return direct.get(account)!;
     },
-    entersThroughHubs: (role, profile) => groupOf.has(role) && scopeOf(profile) !== null,
     linkTrustedPrincipals() {
-      const groups = new Set([...groupOf.values()]);
-      for (const group of [...groups].sort((a, b) => (a.key < b.key ? -1 : 1))) {
-        for (const source of ctx.assumersByAccount.get(group.key.split('/trusting:')[1]) ?? []) {
-          const scope = scopeOf(ctx.profiles.get(source)!);
-          const split = scope && partsOf(group, scope);
-          if (!split) continue;
-          // One edge into each part, decided on one of its roles (not the source itself: a role entering itself is no step).
-          for (const [hub, [first, second]] of split.firstTwo) {
-            const role = first === source ? second : first;
-            if (role !== undefined) addEdgeIntoAssumeHub(ctx, source, hub, role);
-          }
+      for (const account of [...groupsTrusting.keys()].sort()) {
+        for (const source of ctx.assumersByAccount.get(account) ?? []) {
+          for (const { hub, role } of entries(source, ctx.profiles.get(source)!) ?? []) addEdgeIntoAssumeHub(ctx, source, hub, role);
         }
       }
     },
   };
 }
 
-/** A hub group split for one scope: each role's part, and each part's first two roles (one to decide on that is not the source). */
+/** A hub group split for one scope: each part's first two roles (one to decide on that is not the source). */
 interface Parts {
-  hubOfRole: Map<string, string>;
   firstTwo: Map<string, string[]>;
 }
 
-export const NO_ASSUME_HUBS: AssumeHubs = { partOf: () => undefined, entersThroughHubs: () => false, linkTrustedPrincipals: () => undefined };
+export const NO_ASSUME_HUBS: AssumeHubs = { entries: () => undefined, grouped: () => false, directAssumers: () => [], linkTrustedPrincipals: () => undefined };
 
 /** A short stable text for a scope key (hub keys stay readable). */
 function hashOf(text: string): string {

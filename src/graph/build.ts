@@ -183,7 +183,7 @@ function addAssumeEdges(ctx: BuildContext): void {
         if (known && !known.external) {
           // Principals that reach the role through its hub already have their one edge (assume-hubs.ts).
           if (isRoot) {
-            for (const p of ctx.assumersByAccount.get(account) ?? []) if (!hubs.entersThroughHubs(role.arn, ctx.profiles.get(p)!)) internal.add(p);
+            for (const p of hubs.grouped(role.arn) ? hubs.directAssumers(account) : ctx.assumersByAccount.get(account) ?? []) internal.add(p);
           } else {
             const target = principalNamedBy(model, value, account);
             if (target) internal.add(target);

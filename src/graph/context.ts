@@ -20,10 +20,12 @@ export const HUB_MIN_TARGETS = 16;
 
 /** The AssumeRole hubs of a graph (assume-hubs.ts). */
 export interface AssumeHubs {
-  /** The hub through which a principal with this profile enters the role, if the role has hubs. */
-  partOf: (role: string, profile: PrincipalProfile) => string | undefined;
-  /** Whether the principals of the role's trusted account with this profile enter it through its hubs (so no direct edge). */
-  entersThroughHubs: (role: string, profile: PrincipalProfile) => boolean;
+  /** The hubs a principal of a trusted account may enter, each with one of its roles to decide on (not the principal itself); undefined when its profile enters no hub (a policy variable scopes its sts:AssumeRole). */
+  entries: (principal: string, profile: PrincipalProfile) => Array<{ hub: string; role: string }> | undefined;
+  /** Whether the role is in a hub group (its trusted account's principals enter it through a hub, when their profile can). */
+  grouped: (role: string) => boolean;
+  /** The principals of a trusted account that may assume roles and enter grouped roles directly (their profile enters no hub). */
+  directAssumers: (account: string) => readonly string[];
   /** The edges from every principal of a trusted account into the hubs of the roles trusting it. */
   linkTrustedPrincipals: () => void;
 }

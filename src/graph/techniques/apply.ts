@@ -63,23 +63,20 @@ function chooseAlternative(ctx: BuildContext, profile: PrincipalProfile, viable:
 function newAssumeEdges(ctx: BuildContext, ix: Indexes, actor: Actor): FoundEdge[] {
   if (!mayAllow(actor.profile, 'sts:AssumeRole')) return [];
   const out: FoundEdge[] = [];
-  const decidedHubs = new Set<string>();
+  const hubs = ctx.assumeHubs.entries(actor.principal, actor.profile);
   for (const roleArn of rolesThatMayTrust(ix, actor.principal, actor.profile.accountId)) {
     const role = ctx.model.roles[roleArn];
-    if (role.serviceLinked || role.arn === actor.principal || ctx.graph.hasEdge(`${actor.principal}->${role.arn}:can-assume`)) continue;
-    const hub = ctx.assumeHubs.partOf(role.arn, actor.profile);
-    if (hub) {
-      // One decision for the hub's roles (allowed or not): the hub's edge, unless the principal itself has it.
-      if (decidedHubs.has(hub)) continue;
-      decidedHubs.add(hub);
-      if (ctx.graph.hasEdge(`${actor.principal}->${hub}:can-assume`)) continue;
-      const attributes = intoAssumeHub(ctx, actor.profile, role.arn);
-      if (attributes) out.push({ target: hub, key: 'can-assume', attributes });
-      continue;
-    }
+    // A grouped role is entered through its hub below, when the profile enters hubs at all.
+    if ((hubs && ctx.assumeHubs.grouped(roleArn)) || role.serviceLinked || role.arn === actor.principal || ctx.graph.hasEdge(`${actor.principal}->${role.arn}:can-assume`)) continue;
     const d = decideAccess(ctx.model, actor.profile, { action: 'sts:AssumeRole', resource: role.arn });
     if (d.decision !== 'allowed') continue;
     out.push({ target: role.arn, key: 'can-assume', attributes: { kind: 'can-assume', actions: ['sts:AssumeRole'], evidence: evidenceOf(d), conditions: d.residual, conditional: d.conditional } });
+  }
+  // One decision per hub, on one of its roles: the hub's edge, unless the principal itself has it.
+  for (const { hub, role } of hubs ?? []) {
+    if (ctx.graph.hasEdge(`${actor.principal}->${hub}:can-assume`)) continue;
+    const attributes = intoAssumeHub(ctx, actor.profile, role);
+    if (attributes) out.push({ target: hub, key: 'can-assume', attributes });
   }
   return out;
 }

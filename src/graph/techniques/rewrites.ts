@@ -11,7 +11,7 @@ import { adminCheck, type AdminCheck } from '../../access/admin.ts';
 import { gainText, withGain, type GainKind } from '../../access/gains.ts';
 import { shortName } from '../../policy/arn.ts';
 import { addEdge, ensureEscalatedNode, noteOf, type BuildContext } from '../context.ts';
-import { ACTING_AS, bfs, hasStep, reachability, stepsOnce, stepsTo, type Reachability, type Reached } from '../traversal/index.ts';
+import { ACTING_AS, bfs, hasStep, isHub, reachability, stepsOver, stepsTo, type Reachability, type Reached, type Steps } from '../traversal/index.ts';
 import { ADMIN_NODE, type EdgeAttributes, type Evidence } from '../types.ts';
 import { adminAttributes } from './attributes.ts';
 import type { Technique } from './types.ts';
@@ -93,21 +93,24 @@ export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[])
   if (groups.size === 0) return;
   const any = reachability(ctx.graph, { edges: ACTING_AS });
   const firm = reachability(ctx.graph, { edges: ACTING_AS, includeConditional: false });
+  // Hubs left in, crossed by each walk: one walk per rewriter costs what it reaches.
+  const walks = [false, true].map((includeConditional) => stepsOver(ctx.graph, { edges: ACTING_AS, includeConditional, foldHubs: false }));
   for (const candidates of groups.values()) {
     const rewriter = candidates[0].rewrite.rewriter;
     const reached = candidates.filter((c) => any.reaches(rewriter, c.rewrite.principal));
     const shown = new Set(reached);
-    if (reached.length > 0) addRewriterEdge(ctx, rewriter, reached, firm);
+    if (reached.length > 0) addRewriterEdge(ctx, rewriter, reached, firm, walks);
     for (const c of candidates) if (!shown.has(c)) addRewrittenNode(ctx, c);
   }
 }
 
-function addRewriterEdge(ctx: BuildContext, rewriter: string, reached: Candidate[], firm: Reachability): void {
+function addRewriterEdge(ctx: BuildContext, rewriter: string, reached: Candidate[], firm: Reachability, walks: Steps[]): void {
   const doubt = (c: Candidate) => (c.rewrite.attributes.conditional || c.admin.conditional ? 2 : 0) + (firm.reaches(rewriter, c.rewrite.principal) ? 0 : 1);
   const least = Math.min(...reached.map(doubt));
   const best = new Map(reached.filter((c) => doubt(c) === least).map((c) => [c.rewrite.principal, c]));
   let nearest: string | undefined;
-  const walk = bfs(stepsOnce(ctx.graph, { edges: ACTING_AS, includeConditional: least % 2 === 1 }), [rewriter], {
+  const walk = bfs(walks[least % 2], [rewriter], {
+    cross: (node) => isHub(ctx.graph, node),
     until: (node) => best.has((nearest = node)),
   });
   const shown = nearest === undefined ? undefined : best.get(nearest);

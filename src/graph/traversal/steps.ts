@@ -108,6 +108,3 @@ export function stepsOver(graph: AccessGraph, opts: StepOptions): Steps {
     return steps;
   };
 }
-
-/** Unmemoized steps, for a walk that visits each node once (one BFS over a large graph). */
-export const stepsOnce = (graph: AccessGraph, opts: StepOptions): Steps => (node) => stepsOf(graph, node, opts);
