@@ -49,16 +49,18 @@ interface Candidate {
 }
 
 /** The rewrites each rewriter makes with each technique that would make their principal admin (enterable, not admin already). */
-function candidatesByRewriter(ctx: BuildContext, rewrites: readonly Rewrite[]): Map<string, Candidate[]> {
-  const admins = new Map<string, AdminCheck | undefined>();
+function candidatesByRewriter(ctx: BuildContext, rewrites: readonly Rewrite[]): Candidate[][] {
+  // Millions of rewrites in a dense account: memos keyed by object and nested maps, no string per rewrite.
+  const admins = new Map<string, Map<GainKind, AdminCheck | undefined>>();
   const adminAfter = (principal: string, gain: GainKind): AdminCheck | undefined => {
-    const key = `${principal} ${gain}`;
-    if (!admins.has(key)) {
+    let byGain = admins.get(principal);
+    if (!byGain) admins.set(principal, (byGain = new Map()));
+    if (!byGain.has(gain)) {
       const profile = ctx.profiles.get(principal);
       const gained = profile && withGain(ctx.model, profile, { kind: gain, target: principal });
-      admins.set(key, gained ? adminCheck(ctx.model, gained) : undefined);
+      byGain.set(gain, gained ? adminCheck(ctx.model, gained) : undefined);
     }
-    return admins.get(key);
+    return byGain.get(gain);
   };
   const enterable = new Map<string, boolean>();
   const isEnterable = (node: string) => {
@@ -66,18 +68,25 @@ function candidatesByRewriter(ctx: BuildContext, rewrites: readonly Rewrite[]): 
     if (!enterable.has(node)) enterable.set(node, hasStep(ctx.graph, node, { edges: ACTING_AS, direction: 'in' }, (s) => s.next !== node));
     return enterable.get(node)!;
   };
-  const groups = new Map<string, Candidate[]>();
+  // One candidate per principal a rewriter rewrites with a technique (through many targets, often):
+  // the first unconditional one, else the first.
+  const groups = new Map<string, Map<Technique, Map<string, Candidate>>>();
   for (const rewrite of rewrites) {
     // Already admin: reaching it is its own path; nobody can act as it: the change pays nobody.
     if (ctx.admins.has(rewrite.principal) || !isEnterable(rewrite.principal)) continue;
     const admin = adminAfter(rewrite.principal, rewrite.gain);
     if (!admin?.admin) continue;
-    const key = `${rewrite.rewriter}\u0000${rewrite.technique.id}`;
-    const list = groups.get(key);
-    if (list) list.push({ rewrite, admin });
-    else groups.set(key, [{ rewrite, admin }]);
+    let byTechnique = groups.get(rewrite.rewriter);
+    if (!byTechnique) groups.set(rewrite.rewriter, (byTechnique = new Map()));
+    let byPrincipal = byTechnique.get(rewrite.technique);
+    if (!byPrincipal) byTechnique.set(rewrite.technique, (byPrincipal = new Map()));
+    const kept = byPrincipal.get(rewrite.principal);
+    if (!kept || (kept.rewrite.attributes.conditional && !rewrite.attributes.conditional)) byPrincipal.set(rewrite.principal, { rewrite, admin });
   }
-  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return [...groups.keys()].sort().flatMap((rewriter) => {
+    const byTechnique = groups.get(rewriter)!;
+    return [...byTechnique.keys()].sort((a, b) => (a.id < b.id ? -1 : 1)).map((technique) => [...byTechnique.get(technique)!.values()]);
+  });
 }
 
 const rewriteNote = (r: Rewrite): Evidence => noteOf(r.principal, `rewrites ${shortName(r.principal)}${r.target !== r.principal ? ` (through ${shortName(r.target)})` : ''}: ${gainText({ kind: r.gain, target: r.principal })}`);
@@ -90,12 +99,12 @@ const rewriteNote = (r: Rewrite): Evidence => noteOf(r.principal, `rewrites ${sh
  */
 export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[]): void {
   const groups = candidatesByRewriter(ctx, rewrites);
-  if (groups.size === 0) return;
+  if (groups.length === 0) return;
   const any = reachability(ctx.graph, { edges: ACTING_AS });
   const firm = reachability(ctx.graph, { edges: ACTING_AS, includeConditional: false });
   // Hubs left in, crossed by each walk: one walk per rewriter costs what it reaches.
   const walks = [false, true].map((includeConditional) => stepsOver(ctx.graph, { edges: ACTING_AS, includeConditional, foldHubs: false }));
-  for (const candidates of groups.values()) {
+  for (const candidates of groups) {
     const rewriter = candidates[0].rewrite.rewriter;
     const reached = candidates.filter((c) => any.reaches(rewriter, c.rewrite.principal));
     const shown = new Set(reached);
@@ -106,7 +115,7 @@ export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[])
 
 function addRewriterEdge(ctx: BuildContext, rewriter: string, reached: Candidate[], firm: Reachability, walks: Steps[]): void {
   const doubt = (c: Candidate) => (c.rewrite.attributes.conditional || c.admin.conditional ? 2 : 0) + (firm.reaches(rewriter, c.rewrite.principal) ? 0 : 1);
-  const least = Math.min(...reached.map(doubt));
+  const least = reached.reduce((m, c) => Math.min(m, doubt(c)), Infinity); // no spread: a dense account's group outgrows the argument limit
   const best = new Map(reached.filter((c) => doubt(c) === least).map((c) => [c.rewrite.principal, c]));
   let nearest: string | undefined;
   const walk = bfs(walks[least % 2], [rewriter], {
@@ -116,7 +125,7 @@ function addRewriterEdge(ctx: BuildContext, rewriter: string, reached: Candidate
   const shown = nearest === undefined ? undefined : best.get(nearest);
   if (!shown) return; // not met: the condensation and the walk follow the same edges
   const { rewrite, admin } = shown;
-  const others = [...new Set(reached.map((c) => c.rewrite.principal))].filter((p) => p !== rewrite.principal).sort();
+  const others = reached.map((c) => c.rewrite.principal).filter((p) => p !== rewrite.principal).sort();
   const attributes = adminAttributes(rewrite.attributes, admin, rewriteNote(rewrite));
   const evidence = [...attributes.evidence, noteOf(rewrite.principal, `then acting as ${shortName(rewrite.principal)}: ${chainText(ctx, walk, rewriter, rewrite.principal)}`)];
   if (others.length) evidence.push(noteOf(rewriter, `as for ${others.length} more it can act as: ${others.slice(0, 3).map(shortName).join(', ')}${others.length > 3 ? ', …' : ''}`));
