@@ -16,11 +16,11 @@ import { ADMIN_NODE, type EdgeAttributes } from '../types.ts';
 import { TECHNIQUES } from './catalog/index.ts';
 import { tryAlternative, type DecisionMemo } from './required.ts';
 import { adminAttributes, escalationAttributes } from './attributes.ts';
-import { resolveRewrites, type Rewrite } from './rewrites.ts';
+import { resolveRewrites, type BulkRewrite, type Rewrite } from './rewrites.ts';
 import { administrationRequirement, buildIndexes, principalsRewritten, rolesThatMayTrust, targetsFor, type Indexes } from './targets.ts';
 import { intoAssumeHub } from '../assume-hubs.ts';
 import { existingSites } from './existing.ts';
-import { hubEdges, usesHub, type HubCache } from './hubs.ts';
+import { hubEdges, rewritesInBulk, usesHub, type HubCache } from './hubs.ts';
 import type { RequiredAction, Technique } from './types.ts';
 
 /** Gains composed on one principal at most (each is a hop; --max-depth bounds the paths anyway). */
@@ -85,12 +85,13 @@ interface ActorResult {
   edges: FoundEdge[];
   next: Actor[];
   rewrites: Rewrite[];
+  bulk: BulkRewrite[];
 }
 
 function tryTechniques(ctx: BuildContext, ix: Indexes, hubs: HubCache, actor: Actor): ActorResult {
   const { model } = ctx;
   const { profile } = actor;
-  const result: ActorResult = { edges: actor.via ? newAssumeEdges(ctx, ix, actor) : [], next: [], rewrites: [] };
+  const result: ActorResult = { edges: actor.via ? newAssumeEdges(ctx, ix, actor) : [], next: [], rewrites: [], bulk: [] };
   const memo: DecisionMemo = new Map();
   for (const technique of TECHNIQUES) {
     if (!technique.sources.includes(profile.kind)) continue;
@@ -101,6 +102,14 @@ function tryTechniques(ctx: BuildContext, ix: Indexes, hubs: HubCache, actor: Ac
     const needs = administrationRequirement(technique, model, profile.accountId);
     if (usesHub(ctx, ix, technique, profile, viable)) {
       result.edges.push(...hubEdges(ctx, ix, hubs, technique, profile, viable, memo, needs));
+      continue;
+    }
+    const everyone = rewritesInBulk(ctx, ix, technique, profile, viable);
+    if (everyone) {
+      // Decided on one of them, as the loop below would decide on each.
+      const any = everyone.find((t) => t !== actor.principal);
+      const found = any === undefined ? undefined : chooseAlternative(ctx, profile, viable, any, memo);
+      if (found) result.bulk.push({ rewriter: actor.node, self: actor.principal, targets: everyone, gain: technique.gain ?? 'any-policy', technique, attributes: escalationAttributes(technique, found.chosen, found.decisions, needs) });
       continue;
     }
     for (const target of targetsFor(technique, profile, model, ix)) {
@@ -170,7 +179,7 @@ function existingComputeEdges(ctx: BuildContext, ix: Indexes, technique: Techniq
 /** An escalated actor is worth a node only if it leads somewhere its principal does not already go. */
 function leadsAnywhereNew(ctx: BuildContext, actor: Actor, found: ActorResult): FoundEdge[] | undefined {
   const edges = found.edges.filter((e) => e.target !== actor.principal && !ctx.graph.hasEdge(`${actor.principal}->${e.target}:${e.key}`));
-  return edges.length || found.next.length || found.rewrites.length ? edges : undefined;
+  return edges.length || found.next.length || found.rewrites.length || found.bulk.length ? edges : undefined;
 }
 
 export function applyTechniques(ctx: BuildContext): void {
@@ -183,6 +192,7 @@ export function applyTechniques(ctx: BuildContext): void {
     queue.push({ node: arn, principal: arn, profile, gains: [] });
   }
   const rewrites: Rewrite[] = [];
+  const bulk: BulkRewrite[] = [];
   const expanded = new Set<string>();
   const hubs: HubCache = new Map();
   let escalated = 0;
@@ -206,8 +216,9 @@ export function applyTechniques(ctx: BuildContext): void {
     }
     for (const e of edges) addEdge(ctx, actor.node, e.target, e.attributes, e.key);
     rewrites.push(...found.rewrites);
+    bulk.push(...found.bulk);
     queue.push(...found.next);
   }
-  resolveRewrites(ctx, rewrites);
+  resolveRewrites(ctx, rewrites, bulk);
 }
 

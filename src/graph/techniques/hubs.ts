@@ -35,10 +35,22 @@ const TARGET_INDEPENDENT = new Set(['*', 'source']);
  * Is the alternative decided the same for every target, for this principal? PassRole stays per
  * target: its edges also say which roles can be passed (the passable-admin-role finding).
  */
-const independentOfTarget = (profile: PrincipalProfile, alternative: readonly RequiredAction[]): boolean =>
+export const independentOfTarget = (profile: PrincipalProfile, alternative: readonly RequiredAction[]): boolean =>
   alternative.every((r) => r.action !== 'iam:PassRole' && (
     TARGET_INDEPENDENT.has(r.resource) || r.resource.startsWith('arn:') ||
     (r.resource === 'target' && !/^sts:/i.test(r.action) && resourceIndependent(profile, r.action))));
+
+/**
+ * Can this principal's rewrites with the technique be one record for every principal of the kind
+ * in its account (rewrites.ts)? The targets are principals, the decision is the same for each, and
+ * no alternative has a precondition that differs between them.
+ */
+export function rewritesInBulk(ctx: BuildContext, ix: Indexes, technique: Technique, profile: PrincipalProfile, viable: readonly RequiredAction[][]): readonly string[] | undefined {
+  if (technique.result !== 'rewrite-target' || technique.administeredFrom || technique.runsOn) return undefined;
+  const targets = accountTargets(technique, profile.accountId, ctx.model, ix);
+  if (!targets || targets.length < HUB_MIN_TARGETS) return undefined;
+  return viable.every((alt) => alt.every((r) => !r.onlyIf) && independentOfTarget(profile, alt)) ? targets : undefined;
+}
 
 /** Can this principal's edges for the technique go through a hub? */
 export function usesHub(ctx: BuildContext, ix: Indexes, technique: Technique, profile: PrincipalProfile, viable: readonly RequiredAction[][]): boolean {

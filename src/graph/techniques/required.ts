@@ -76,8 +76,10 @@ export function tryAlternative(model: AccountModel, profile: PrincipalProfile, a
     if (!onlyIfHolds(model, required, target)) return undefined;
     const resource = resourceOf(model, required, target, profile, site);
     if (resource === undefined) return undefined;
-    const independent = !model.roles[resource] && (required.resource === '*' || resourceIndependent(profile, required.action));
-    const memoKey = required.resource === 'target' ? memoKeyOf(required) : `${memoKeyOf(required)} ${resource}`;
+    // A role's trust policy decides sts:AssumeRole* on it; any other action on a role is decided by the caller's side and the role's account alone.
+    const role = model.roles[resource];
+    const independent = !(role && /^sts:/i.test(required.action)) && (required.resource === '*' || resourceIndependent(profile, required.action));
+    const memoKey = required.resource !== 'target' ? `${memoKeyOf(required)} ${resource}` : role ? `${memoKeyOf(required)} @${role.accountId}` : memoKeyOf(required);
     // Keys the technique fixes (iam:PassedToService); others, such as iam:AssociatedResourceArn, stay unknown.
     const d = (independent ? memo.get(memoKey) : undefined) ?? decideSomewhere(model, profile, required, resource, site !== undefined && required.onExisting === true);
     if (independent) memo.set(memoKey, d);

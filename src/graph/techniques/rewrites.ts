@@ -28,6 +28,21 @@ export interface Rewrite {
   attributes: EdgeAttributes;
 }
 
+/**
+ * A rewriter's decision that is the same for every principal it could rewrite with a technique
+ * ("any user", "any role": each target is the principal itself): one record, not one per target.
+ */
+export interface BulkRewrite {
+  rewriter: string;
+  /** The rewriter's own principal, which it does not rewrite this way. */
+  self: string;
+  /** The principals, a list shared by every rewriter of the account. */
+  targets: readonly string[];
+  gain: GainKind;
+  technique: Technique;
+  attributes: EdgeAttributes;
+}
+
 /** `a → b → c`: the chain from the walk's start to `to`, read off a forward BFS. */
 function chainText(ctx: BuildContext, reached: ReadonlyMap<string, Reached>, from: string, to: string): string {
   return [from, ...stepsTo(reached, to).map((s) => s.next)].map((node) => nodeName(ctx, node)).join(' → ');
@@ -43,13 +58,24 @@ function withWays(attributes: EdgeAttributes, conditionalWays: Array<string | un
   return { conditional: attributes.conditional || ways.length > 0, ...(requires.length ? { requires } : {}) };
 }
 
-interface Candidate {
-  rewrite: Rewrite;
+/** A principal a rewrite would make admin, through a target. */
+interface Member {
+  principal: string;
+  target: string;
   admin: AdminCheck;
 }
 
+/** The principals one rewriter makes admin with one technique, and the edge attributes of each rewrite. */
+interface Group {
+  rewriter: string;
+  technique: Technique;
+  gain: GainKind;
+  members: readonly Member[];
+  attributesOf: (member: Member) => EdgeAttributes;
+}
+
 /** The rewrites each rewriter makes with each technique that would make their principal admin (enterable, not admin already). */
-function candidatesByRewriter(ctx: BuildContext, rewrites: readonly Rewrite[]): Candidate[][] {
+function groupsOf(ctx: BuildContext, rewrites: readonly Rewrite[], bulk: readonly BulkRewrite[]): Group[] {
   // Millions of rewrites in a dense account: memos keyed by object and nested maps, no string per rewrite.
   const admins = new Map<string, Map<GainKind, AdminCheck | undefined>>();
   const adminAfter = (principal: string, gain: GainKind): AdminCheck | undefined => {
@@ -68,28 +94,55 @@ function candidatesByRewriter(ctx: BuildContext, rewrites: readonly Rewrite[]): 
     if (!enterable.has(node)) enterable.set(node, hasStep(ctx.graph, node, { edges: ACTING_AS, direction: 'in' }, (s) => s.next !== node));
     return enterable.get(node)!;
   };
-  // One candidate per principal a rewriter rewrites with a technique (through many targets, often):
-  // the first unconditional one, else the first.
-  const groups = new Map<string, Map<Technique, Map<string, Candidate>>>();
-  for (const rewrite of rewrites) {
-    // Already admin: reaching it is its own path; nobody can act as it: the change pays nobody.
-    if (ctx.admins.has(rewrite.principal) || !isEnterable(rewrite.principal)) continue;
-    const admin = adminAfter(rewrite.principal, rewrite.gain);
-    if (!admin?.admin) continue;
-    let byTechnique = groups.get(rewrite.rewriter);
-    if (!byTechnique) groups.set(rewrite.rewriter, (byTechnique = new Map()));
-    let byPrincipal = byTechnique.get(rewrite.technique);
-    if (!byPrincipal) byTechnique.set(rewrite.technique, (byPrincipal = new Map()));
-    const kept = byPrincipal.get(rewrite.principal);
-    if (!kept || (kept.rewrite.attributes.conditional && !rewrite.attributes.conditional)) byPrincipal.set(rewrite.principal, { rewrite, admin });
+  // Already admin: reaching it is its own path; nobody can act as it: the change pays nobody.
+  const memberOf = (principal: string, target: string, gain: GainKind): Member | undefined => {
+    if (ctx.admins.has(principal) || !isEnterable(principal)) return undefined;
+    const admin = adminAfter(principal, gain);
+    return admin?.admin ? { principal, target, admin } : undefined;
+  };
+  const byRewriter = new Map<string, Map<Technique, Group>>();
+  const put = (group: Group) => {
+    let byTechnique = byRewriter.get(group.rewriter);
+    if (!byTechnique) byRewriter.set(group.rewriter, (byTechnique = new Map()));
+    byTechnique.set(group.technique, group);
+  };
+  // One member per principal a rewriter rewrites with a technique (through many targets, often):
+  // the first unconditional rewrite, else the first.
+  const own = new Map<string, Map<Technique, Map<string, { member: Member; attributes: EdgeAttributes }>>>();
+  for (const r of rewrites) {
+    let byTechnique = own.get(r.rewriter);
+    if (!byTechnique) own.set(r.rewriter, (byTechnique = new Map()));
+    let byPrincipal = byTechnique.get(r.technique);
+    if (!byPrincipal) byTechnique.set(r.technique, (byPrincipal = new Map()));
+    const kept = byPrincipal.get(r.principal);
+    if (kept && !(kept.attributes.conditional && !r.attributes.conditional)) continue;
+    const member = memberOf(r.principal, r.target, r.gain);
+    if (member) byPrincipal.set(r.principal, { member, attributes: r.attributes });
   }
-  return [...groups.keys()].sort().flatMap((rewriter) => {
-    const byTechnique = groups.get(rewriter)!;
-    return [...byTechnique.keys()].sort((a, b) => (a.id < b.id ? -1 : 1)).map((technique) => [...byTechnique.get(technique)!.values()]);
+  for (const [rewriter, byTechnique] of own) {
+    for (const [technique, byPrincipal] of byTechnique) {
+      if (byPrincipal.size === 0) continue;
+      const attributes = new Map([...byPrincipal.values()].map((m) => [m.member, m.attributes]));
+      put({ rewriter, technique, gain: technique.gain ?? 'any-policy', members: [...attributes.keys()], attributesOf: (m) => attributes.get(m)! });
+    }
+  }
+  // The members of a shared target list, once per list and gain.
+  const shared = new Map<readonly string[], Map<GainKind, Member[]>>();
+  for (const b of bulk) {
+    let byGain = shared.get(b.targets);
+    if (!byGain) shared.set(b.targets, (byGain = new Map()));
+    let members = byGain.get(b.gain);
+    if (!members) byGain.set(b.gain, (members = b.targets.flatMap((t) => memberOf(t, t, b.gain) ?? [])));
+    const mine = members.filter((m) => m.principal !== b.self);
+    if (mine.length > 0) put({ rewriter: b.rewriter, technique: b.technique, gain: b.gain, members: mine, attributesOf: () => b.attributes });
+  }
+  return [...byRewriter.keys()].sort().flatMap((rewriter) => {
+    const byTechnique = byRewriter.get(rewriter)!;
+    return [...byTechnique.keys()].sort((a, b) => (a.id < b.id ? -1 : 1)).map((technique) => byTechnique.get(technique)!);
   });
 }
 
-const rewriteNote = (r: Rewrite): Evidence => noteOf(r.principal, `rewrites ${shortName(r.principal)}${r.target !== r.principal ? ` (through ${shortName(r.target)})` : ''}: ${gainText({ kind: r.gain, target: r.principal })}`);
+const rewriteNote = (g: Group, m: Member): Evidence => noteOf(m.principal, `rewrites ${shortName(m.principal)}${m.target !== m.principal ? ` (through ${shortName(m.target)})` : ''}: ${gainText({ kind: g.gain, target: m.principal })}`);
 
 /**
  * Where the rewriter can itself act as principals it rewrites, one edge to admin per technique
@@ -97,26 +150,27 @@ const rewriteNote = (r: Rewrite): Evidence => noteOf(r.principal, `rewrites ${sh
  * the same whichever is chosen. "Can act as" comes from one condensation of the graph, not a walk
  * per rewriter; only the chain shown is walked, and only until it meets a principal it rewrites.
  */
-export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[]): void {
-  const groups = candidatesByRewriter(ctx, rewrites);
+export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[], bulk: readonly BulkRewrite[] = []): void {
+  const groups = groupsOf(ctx, rewrites, bulk);
   if (groups.length === 0) return;
   const any = reachability(ctx.graph, { edges: ACTING_AS });
   const firm = reachability(ctx.graph, { edges: ACTING_AS, includeConditional: false });
   // Hubs left in, crossed by each walk: one walk per rewriter costs what it reaches.
   const walks = [false, true].map((includeConditional) => stepsOver(ctx.graph, { edges: ACTING_AS, includeConditional, foldHubs: false }));
-  for (const candidates of groups) {
-    const rewriter = candidates[0].rewrite.rewriter;
-    const reached = candidates.filter((c) => any.reaches(rewriter, c.rewrite.principal));
-    const shown = new Set(reached);
-    if (reached.length > 0) addRewriterEdge(ctx, rewriter, reached, firm, walks);
-    for (const c of candidates) if (!shown.has(c)) addRewrittenNode(ctx, c);
+  for (const group of groups) {
+    const reached: Member[] = [];
+    const others: Member[] = [];
+    for (const m of group.members) (any.reaches(group.rewriter, m.principal) ? reached : others).push(m);
+    if (reached.length > 0) addRewriterEdge(ctx, group, reached, firm, walks);
+    for (const m of others) addRewrittenNode(ctx, group, m);
   }
 }
 
-function addRewriterEdge(ctx: BuildContext, rewriter: string, reached: Candidate[], firm: Reachability, walks: Steps[]): void {
-  const doubt = (c: Candidate) => (c.rewrite.attributes.conditional || c.admin.conditional ? 2 : 0) + (firm.reaches(rewriter, c.rewrite.principal) ? 0 : 1);
-  const least = reached.reduce((m, c) => Math.min(m, doubt(c)), Infinity); // no spread: a dense account's group outgrows the argument limit
-  const best = new Map(reached.filter((c) => doubt(c) === least).map((c) => [c.rewrite.principal, c]));
+function addRewriterEdge(ctx: BuildContext, group: Group, reached: Member[], firm: Reachability, walks: Steps[]): void {
+  const { rewriter } = group;
+  const doubt = (m: Member) => (group.attributesOf(m).conditional || m.admin.conditional ? 2 : 0) + (firm.reaches(rewriter, m.principal) ? 0 : 1);
+  const least = reached.reduce((min, m) => Math.min(min, doubt(m)), Infinity); // no spread: a dense account's group outgrows the argument limit
+  const best = new Map(reached.filter((m) => doubt(m) === least).map((m) => [m.principal, m]));
   let nearest: string | undefined;
   const walk = bfs(walks[least % 2], [rewriter], {
     cross: (node) => isHub(ctx.graph, node),
@@ -124,24 +178,24 @@ function addRewriterEdge(ctx: BuildContext, rewriter: string, reached: Candidate
   });
   const shown = nearest === undefined ? undefined : best.get(nearest);
   if (!shown) return; // not met: the condensation and the walk follow the same edges
-  const { rewrite, admin } = shown;
-  const others = reached.map((c) => c.rewrite.principal).filter((p) => p !== rewrite.principal).sort();
-  const attributes = adminAttributes(rewrite.attributes, admin, rewriteNote(rewrite));
-  const evidence = [...attributes.evidence, noteOf(rewrite.principal, `then acting as ${shortName(rewrite.principal)}: ${chainText(ctx, walk, rewriter, rewrite.principal)}`)];
+  const others = reached.map((m) => m.principal).filter((p) => p !== shown.principal).sort();
+  const attributes = adminAttributes(group.attributesOf(shown), shown.admin, rewriteNote(group, shown));
+  const evidence = [...attributes.evidence, noteOf(shown.principal, `then acting as ${shortName(shown.principal)}: ${chainText(ctx, walk, rewriter, shown.principal)}`)];
   if (others.length) evidence.push(noteOf(rewriter, `as for ${others.length} more it can act as: ${others.slice(0, 3).map(shortName).join(', ')}${others.length > 3 ? ', …' : ''}`));
-  addEdge(ctx, rewriter, ADMIN_NODE, { ...attributes, evidence, ...withWays(attributes, [least % 2 === 1 ? `${shortName(rewrite.principal)} only conditionally` : undefined]) }, `${rewrite.technique.id}@${rewrite.principal}`);
+  addEdge(ctx, rewriter, ADMIN_NODE, { ...attributes, evidence, ...withWays(attributes, [least % 2 === 1 ? `${shortName(shown.principal)} only conditionally` : undefined]) }, `${group.technique.id}@${shown.principal}`);
 }
 
 /**
  * Another principal of the attacker's must enter C: the rewritten C is a node of its own, entered
  * from C, and the path search checks that its source can also act as the rewriter.
  */
-function addRewrittenNode(ctx: BuildContext, { rewrite: r, admin }: Candidate): void {
-  const rewritten = ensureEscalatedNode(ctx.graph, r.principal, [{ kind: r.gain, target: r.principal }]);
-  addEdge(ctx, r.principal, rewritten, {
-    ...r.attributes,
-    evidence: [...r.attributes.evidence, noteOf(r.rewriter, `made by ${nodeName(ctx, r.rewriter)}, which the attacker must also act as`)],
-    alsoActingAs: [r.rewriter],
-  }, `${r.technique.id}@${r.rewriter}`);
-  addEdge(ctx, rewritten, ADMIN_NODE, { kind: 'is-admin', evidence: admin.evidence, conditions: admin.conditions, conditional: admin.conditional });
+function addRewrittenNode(ctx: BuildContext, group: Group, m: Member): void {
+  const attributes = group.attributesOf(m);
+  const rewritten = ensureEscalatedNode(ctx.graph, m.principal, [{ kind: group.gain, target: m.principal }]);
+  addEdge(ctx, m.principal, rewritten, {
+    ...attributes,
+    evidence: [...attributes.evidence, noteOf(group.rewriter, `made by ${nodeName(ctx, group.rewriter)}, which the attacker must also act as`)],
+    alsoActingAs: [group.rewriter],
+  }, `${group.technique.id}@${group.rewriter}`);
+  addEdge(ctx, rewritten, ADMIN_NODE, { kind: 'is-admin', evidence: m.admin.evidence, conditions: m.admin.conditions, conditional: m.admin.conditional });
 }

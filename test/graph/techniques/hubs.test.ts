@@ -72,3 +72,28 @@ describe('a technique on any role, allowed on Resource "*"', () => {
     expect(findPaths(graph, model, userArn('alice'), 'admin', DEFAULT_ANALYSIS_OPTIONS).paths).toEqual([]);
   });
 });
+
+// Rewriting "any role" (iam:AttachRolePolicy on Resource "*") is one record per rewriter, not one
+// per role (rewrites.ts): the path must be the one per-role decisions give.
+describe('a rewrite of any role, allowed on Resource "*"', () => {
+  const rewriters = (statements: Statement[]) => loadGaad({
+    users: [{ name: 'alice', inline: { p: statements } }, { name: 'bob', inline: { p: statements } }],
+    roles: Array.from({ length: HUB_MIN_TARGETS }, (_, i) => ({ name: `app-${i}`, trust: trustAccount })),
+  });
+  const paths = (loaded: Awaited<ReturnType<typeof rewriters>>, who: string) =>
+    findPaths(loaded.graph, loaded.model, userArn(who), 'admin', DEFAULT_ANALYSIS_OPTIONS).paths.map((p) => ({ verdict: p.verdict, hops: p.hops.map((h) => [h.from, h.to, h.kind, h.technique?.id, h.evidence.map((e) => e.note ?? `${e.policy}#${e.statement}`)]) }));
+
+  it('alice attaches a policy to a role she can assume, then assumes it: the same path as per-role decisions', async () => {
+    const bulk = await rewriters([allow('iam:AttachRolePolicy'), allow('sts:AssumeRole')]);
+    const perRole = await rewriters([allow('iam:AttachRolePolicy', 'arn:aws:iam::111122223333:role/*'), allow('sts:AssumeRole')]);
+    const got = paths(bulk, 'alice');
+    expect(got).toEqual(paths(perRole, 'alice'));
+    expect(got.map((p) => p.hops.map((h) => h[3]))).toEqual([['iam-attach-role-policy-reachable']]);
+    expect(got[0].hops[0][4]).toEqual(expect.arrayContaining([`${userArn('alice')}#inline/p#0`, expect.stringContaining('rewrites role/app-0'), expect.stringContaining('as for 15 more')]));
+  });
+
+  it('trap: without sts:AssumeRole she cannot act as any role she rewrites → no path', async () => {
+    const bulk = await rewriters([allow('iam:AttachRolePolicy')]);
+    expect(paths(bulk, 'alice')).toEqual([]);
+  });
+});
