@@ -30,10 +30,11 @@ const stringsKey = (list: string[]): string => list.join('\u0001');
 export function packGraph(graph: AccessGraph): PackedGraph {
   const keys = [...graph.nodes()].sort();
   const indexOf = new Map(keys.map((k, i) => [k, i]));
-  const tables: EdgeTables = { kinds: [], techniques: [], evidence: [], conditions: [], strings: [] };
+  const tables: EdgeTables = { kinds: [], techniques: [], evidence: [], statements: [], conditions: [], strings: [] };
   const kind = interner(tables.kinds, String);
   const technique = interner(tables.techniques, (t) => t.id);
-  const evidence = interner(tables.evidence, evidenceKey);
+  const evidenceLists: Evidence[][] = [];
+  const evidence = interner(evidenceLists, evidenceKey);
   const conditions = interner(tables.conditions);
   const strings = interner(tables.strings, stringsKey);
   const edgeKeys = [...graph.edges()].sort();
@@ -51,10 +52,21 @@ export function packGraph(graph: AccessGraph): PackedGraph {
     edges[row + EdgeField.Actions] = strings(a.actions);
     edges[row + EdgeField.Requires] = strings(a.requires);
   });
+  // Whole, by JSON: an SCP's statement is also told apart by the level it was attached at.
+  const statement = interner(tables.statements);
+  tables.evidence = evidenceLists.map((list) => list.map((e) => statement(e)));
   return { nodes: keys.map((key) => ({ key, attributes: graph.getNodeAttributes(key) })), edges, tables };
 }
 
 const NONE: never[] = [];
+
+const decodedEvidence = new WeakMap<EdgeTables, Evidence[][]>();
+/** The evidence lists of a packed graph's tables, decoded once. */
+function evidenceLists(tables: EdgeTables): Evidence[][] {
+  let lists = decodedEvidence.get(tables);
+  if (!lists) decodedEvidence.set(tables, (lists = tables.evidence.map((list) => list.map((i) => tables.statements[i]))));
+  return lists;
+}
 
 /** The packed graph's nodes alone (their attribute objects are the payload's own, shared by every graph unpacked from it). */
 export function unpackNodes(packed: PackedGraph): AccessGraph {
@@ -70,7 +82,8 @@ export function unpackNodes(packed: PackedGraph): AccessGraph {
  * graphs unpacked with different `keep` filters agree on keys.
  */
 export function addEdges(graph: AccessGraph, packed: PackedGraph, from: number, more: () => boolean = () => true, keep: (kind: BaseEdgeKind) => boolean = () => true): number {
-  const { kinds, techniques, evidence, conditions, strings } = packed.tables;
+  const { kinds, techniques, conditions, strings } = packed.tables;
+  const evidence = evidenceLists(packed.tables);
   const { edges, nodes } = packed;
   const end = edgeCount(packed);
   let edge = from;
