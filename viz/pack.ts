@@ -1,7 +1,7 @@
 /** The access graph packed for the viewer page (see payload.ts), and unpacked again in the page. */
 import { MultiDirectedGraph } from 'graphology';
 import type { AccessGraph } from '../src/graph/types.ts';
-import type { EdgeAttributes, Evidence } from '../src/graph/types.ts';
+import type { BaseEdgeKind, EdgeAttributes, Evidence } from '../src/graph/types.ts';
 import { EDGE_STRIDE, EdgeField, type EdgeTables, type PackedGraph } from './payload.ts';
 
 /**
@@ -30,10 +30,11 @@ const stringsKey = (list: string[]): string => list.join('\u0001');
 export function packGraph(graph: AccessGraph): PackedGraph {
   const keys = [...graph.nodes()].sort();
   const indexOf = new Map(keys.map((k, i) => [k, i]));
-  const tables: EdgeTables = { kinds: [], techniques: [], evidence: [], conditions: [], strings: [] };
+  const tables: EdgeTables = { kinds: [], techniques: [], evidence: [], statements: [], conditions: [], strings: [] };
   const kind = interner(tables.kinds, String);
   const technique = interner(tables.techniques, (t) => t.id);
-  const evidence = interner(tables.evidence, evidenceKey);
+  const evidenceLists: Evidence[][] = [];
+  const evidence = interner(evidenceLists, evidenceKey);
   const conditions = interner(tables.conditions);
   const strings = interner(tables.strings, stringsKey);
   const edgeKeys = [...graph.edges()].sort();
@@ -51,21 +52,48 @@ export function packGraph(graph: AccessGraph): PackedGraph {
     edges[row + EdgeField.Actions] = strings(a.actions);
     edges[row + EdgeField.Requires] = strings(a.requires);
   });
+  // Whole, by JSON: an SCP's statement is also told apart by the level it was attached at.
+  const statement = interner(tables.statements);
+  tables.evidence = evidenceLists.map((list) => list.map((e) => statement(e)));
   return { nodes: keys.map((key) => ({ key, attributes: graph.getNodeAttributes(key) })), edges, tables };
 }
 
 const NONE: never[] = [];
 
-/** The graph again, with attribute objects that share the tables' lists (no copies per edge). */
-export function unpackGraph(packed: PackedGraph): AccessGraph {
+const decodedEvidence = new WeakMap<EdgeTables, Evidence[][]>();
+/** The evidence lists of a packed graph's tables, decoded once. */
+function evidenceLists(tables: EdgeTables): Evidence[][] {
+  let lists = decodedEvidence.get(tables);
+  if (!lists) decodedEvidence.set(tables, (lists = tables.evidence.map((list) => list.map((i) => tables.statements[i]))));
+  return lists;
+}
+
+/** The packed graph's nodes alone (their attribute objects are the payload's own, shared by every graph unpacked from it). */
+export function unpackNodes(packed: PackedGraph): AccessGraph {
   const graph: AccessGraph = new MultiDirectedGraph();
   for (const { key, attributes } of packed.nodes) graph.addNode(key, attributes);
-  const { kinds, techniques, evidence, conditions, strings } = packed.tables;
-  const { edges } = packed;
-  for (let row = 0; row < edges.length; row += EDGE_STRIDE) {
+  return graph;
+}
+
+/**
+ * Adds edges from edge number `from` on, those whose kind `keep` accepts, until they run out or
+ * `more()` (asked first and every thousand edges) says stop; returns the number of the next edge. The
+ * attributes share the tables' lists (no copies per edge), and an edge's key is its number, so
+ * graphs unpacked with different `keep` filters agree on keys.
+ */
+export function addEdges(graph: AccessGraph, packed: PackedGraph, from: number, more: () => boolean = () => true, keep: (kind: BaseEdgeKind) => boolean = () => true): number {
+  const { kinds, techniques, conditions, strings } = packed.tables;
+  const evidence = evidenceLists(packed.tables);
+  const { edges, nodes } = packed;
+  const end = edgeCount(packed);
+  let edge = from;
+  for (; edge < end && ((edge - from) % 1024 !== 0 || more()); edge++) {
+    const row = edge * EDGE_STRIDE;
     const k = edges[row + EdgeField.Kind];
+    const kind = kinds[k < 0 ? -k - 1 : k];
+    if (!keep(kind)) continue;
     const attributes: EdgeAttributes = {
-      kind: kinds[k < 0 ? -k - 1 : k],
+      kind,
       evidence: evidence[edges[row + EdgeField.Evidence]] ?? NONE,
       conditions: conditions[edges[row + EdgeField.Conditions]] ?? NONE,
       conditional: k < 0,
@@ -76,7 +104,17 @@ export function unpackGraph(packed: PackedGraph): AccessGraph {
     if (actions) attributes.actions = actions;
     const requires = strings[edges[row + EdgeField.Requires]];
     if (requires) attributes.requires = requires;
-    graph.addEdge(packed.nodes[edges[row + EdgeField.Source]].key, packed.nodes[edges[row + EdgeField.Target]].key, attributes);
+    graph.addDirectedEdgeWithKey(String(edge), nodes[edges[row + EdgeField.Source]].key, nodes[edges[row + EdgeField.Target]].key, attributes);
   }
+  return edge;
+}
+
+/** The graph again, with the edges whose kind `keep` accepts. */
+export function unpackGraph(packed: PackedGraph, keep?: (kind: BaseEdgeKind) => boolean): AccessGraph {
+  const graph = unpackNodes(packed);
+  addEdges(graph, packed, 0, undefined, keep);
   return graph;
 }
+
+/** How many edges a packed graph has. */
+export const edgeCount = (packed: PackedGraph): number => packed.edges.length / EDGE_STRIDE;

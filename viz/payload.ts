@@ -5,14 +5,15 @@
  *
  * Edges are packed: a dense account has a million edges whose evidence repeats (one wildcard
  * statement proves thousands of hops), so each distinct evidence list, condition list, technique
- * and string list is stored once and edges are rows of indexes. This keeps a 20,000-principal
+ * and string list is stored once (an evidence list as indexes of statements, each stored once) and
+ * edges are rows of indexes. This keeps a 20,000-principal
  * page in tens of megabytes instead of hundreds.
  */
 import type { Path } from '../src/analysis/types.ts';
 import type { BaseEdgeKind, Evidence, NodeAttributes, TechniqueRef } from '../src/graph/types.ts';
 import type { ResidualCondition } from '../src/policy/types.ts';
 
-export const PAYLOAD_VERSION = 2;
+export const PAYLOAD_VERSION = 3;
 
 /** A target the browser cannot compute (it needs the policy engine): an action on a resource. */
 export interface PrecomputedTarget {
@@ -32,7 +33,9 @@ export interface NodeFinding {
 export interface EdgeTables {
   kinds: BaseEdgeKind[];
   techniques: TechniqueRef[];
-  evidence: Evidence[][];
+  /** Evidence lists, as indexes into `statements`. */
+  evidence: number[][];
+  statements: Evidence[];
   conditions: ResidualCondition[][];
   /** Lists of strings: `actions` and `requires`. */
   strings: string[][];

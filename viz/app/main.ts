@@ -8,9 +8,8 @@ import Sigma from 'sigma';
 import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
 import type { AccessGraph } from '../../src/graph/types.ts';
 import type { EdgeAttributes, NodeAttributes } from '../../src/graph/types.ts';
-import { unpackGraph } from '../pack.ts';
 import { readPayload } from './data.ts';
-import { defaultGroups, shownGraph } from './shown-graph.ts';
+import { defaultGroups, graphSource, shownGraph } from './shown-graph.ts';
 import { byId, el } from './dom.ts';
 import { downloadPng, viewAsPng } from './export-png.ts';
 import { renderDetails } from './panels/details.ts';
@@ -49,19 +48,21 @@ function start(container: HTMLElement): void {
     return;
   }
   document.title = payload.title;
-  const graph: AccessGraph = unpackGraph(payload.graph);
+  const source = graphSource(payload.graph);
+  // Every node, and the edges drawn at rest: all the page needs until something is chosen.
+  const base = source.base;
   performance.mark('iamgraph:graph');
   let principals = 0;
-  graph.forEachNode((_n, a) => {
+  base.forEachNode((_n, a) => {
     if (a.kind === 'user' || a.kind === 'role') principals++;
   });
-  const shown = shownGraph(graph);
-  byId('summary').textContent = `${graph.order} nodes · ${graph.size} edges · ${principals} users and roles${shown.dense ? ' · dense: assume and escalation edges are drawn when highlighted' : ''}`;
+  const shown = shownGraph(source);
+  byId('summary').textContent = `${base.order} nodes · ${source.size} edges · ${principals} users and roles${shown.dense ? ' · dense: assume and escalation edges are drawn when highlighted' : ''}`;
 
   const state: ViewState = { selected: null, target: '', paths: [], truncated: false, groups: new Set(), account: '', hideConditional: false, edge: null };
-  const sizes = sizesFor(graph.order);
+  const sizes = sizesFor(base.order);
   const large = shown.show([]).size > 20_000;
-  const pointsAndLines = graph.order > 5_000;
+  const pointsAndLines = base.order > 5_000;
   const renderer = new Sigma<NodeAttributes, EdgeAttributes>(shown.show([]), container, {
     // Large graphs: points and plain lines, far cheaper to draw than circles and arrows (and dashes).
     ...(pointsAndLines ? { defaultNodeType: 'point', defaultEdgeType: 'line', nodeProgramClasses: { point: NodePointProgram }, edgeProgramClasses: { line: EdgeLineProgram } } : { defaultEdgeType: 'arrow', edgeProgramClasses: { [DASHED_EDGE]: EdgeDashedArrowProgram, [CURVED_EDGE]: EdgeCurvedArrowProgram } }),
@@ -71,17 +72,17 @@ function start(container: HTMLElement): void {
     edgeLabelSize: 11,
     hideEdgesOnMove: large,
     hideLabelsOnMove: large,
-    labelRenderedSizeThreshold: graph.order > 500 ? 7 : 4,
-    labelDensity: graph.order > 500 ? 0.5 : 1,
+    labelRenderedSizeThreshold: base.order > 500 ? 7 : 4,
+    labelDensity: base.order > 500 ? 0.5 : 1,
     zIndex: true,
     minCameraRatio: 0.01,
     maxCameraRatio: 4,
   });
 
   performance.mark('iamgraph:sigma');
-  const extent = extentOf(graph);
+  const extent = extentOf(base);
   // Before any path view moves a node: the names go above each account's laid-out group.
-  drawAccountNames(renderer, graph, () => state.target !== '');
+  drawAccountNames(renderer, base, () => state.target !== '');
   const locations = payload.locations ?? {};
   const locate = (policy: string, statement: number): string | undefined => locations[statementKey(policy, statement)];
   // Curvatures of parallel edges: among a target's path edges (the only ones drawn then), else per drawn graph (cached).
@@ -92,12 +93,16 @@ function start(container: HTMLElement): void {
     if (curved.graph !== drawn) curved = { graph: drawn, curvatures: parallelCurvatures(drawn) };
     return curved.curvatures;
   };
+  // Nothing chosen: nothing drawn or listed depends on the edges the base graph lacks.
+  const graphFor = (): AccessGraph => (state.selected === null && state.target === '' && state.edge === null ? base : source.full());
   const showDetails = () => {
+    const graph = graphFor();
     if (state.edge !== null && graph.hasEdge(state.edge)) renderEdgeDetails(byId('details'), graph, state.edge, locate);
     else renderDetails(byId('details'), graph, state.selected, payload.findings);
   };
   const placed = placement();
   const refresh = (): Highlight => {
+    const graph = graphFor();
     const h = highlightOf(graph, state, extent);
     placed.restore();
     const drawn = shown.show([...h.pathEdges.keys(), ...h.reachEdges, ...(state.edge !== null ? [state.edge] : [])]);
@@ -107,7 +112,7 @@ function start(container: HTMLElement): void {
     renderer.setSetting('edgeReducer', edgeReducer(state, h, { dashes: !pointsAndLines, curvatures: curvaturesOf(drawn, h) }));
     // Now, not on the next frame: display data (camera targets, tests) must match the state.
     renderer.refresh();
-    renderPathList(byId('path-list'), byId('path-count'), state.paths, state.truncated, state.target !== '', (hop) => selectEdge(edgesOfHop(graph, hop)[0] ?? null), locate);
+    renderPathList(byId('path-list'), byId('path-count'), state.paths, state.truncated, state.target !== '', (hop) => selectEdge(edgesOfHop(source.full(), hop)[0] ?? null), locate);
     showDetails();
     return h;
   };
@@ -123,12 +128,12 @@ function start(container: HTMLElement): void {
     const result =
       state.target === '' ? { paths: [], truncated: false }
       : precomputed ? precomputedPaths(precomputed, state.selected, search().includeConditional)
-      : nodeTargetPaths(graph, state.target, state.selected, search());
+      : nodeTargetPaths(source.full(), state.target, state.selected, search());
     state.paths = orderPaths(result.paths, payload.findings);
     state.truncated = result.truncated;
   };
   const select = (node: string | null) => {
-    state.selected = node !== null && graph.hasNode(node) ? node : null;
+    state.selected = node !== null && base.hasNode(node) ? node : null;
     state.edge = null;
     recomputePaths();
     frame(refresh());
@@ -143,6 +148,7 @@ function start(container: HTMLElement): void {
   };
   /** Chooses an edge (a hop of the list, or a click on the canvas): drawn wide, its evidence shown, the camera on its middle. */
   const selectEdge = (edge: string | null) => {
+    const graph = source.full();
     state.edge = edge !== null && graph.hasEdge(edge) ? edge : null;
     refresh();
     if (state.edge === null) return;
@@ -151,7 +157,7 @@ function start(container: HTMLElement): void {
     if (from && to) centreCamera(renderer, { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 });
   };
 
-  const filters = setUpFilters(byId('edge-filters'), byId<HTMLSelectElement>('account'), byId<HTMLInputElement>('hide-conditional'), graph, defaultGroups(shown.dense), (values) => {
+  const filters = setUpFilters(byId('edge-filters'), byId<HTMLSelectElement>('account'), byId<HTMLInputElement>('hide-conditional'), base, defaultGroups(shown.dense), (values) => {
     state.groups = values.groups;
     state.account = values.account;
     state.hideConditional = values.hideConditional;
@@ -159,13 +165,13 @@ function start(container: HTMLElement): void {
     refresh();
   });
   state.groups = filters.groups;
-  setUpSearch(byId<HTMLInputElement>('search'), byId('search-results'), graph, select);
-  setUpTargets(byId<HTMLSelectElement>('target'), graph, payload.targets, setTarget);
-  renderLegend(byId('legend'), graph);
+  setUpSearch(byId<HTMLInputElement>('search'), byId('search-results'), base, select);
+  setUpTargets(byId<HTMLSelectElement>('target'), base, payload.targets, setTarget);
+  renderLegend(byId('legend'), base);
   renderer.on('clickNode', ({ node }) => select(node));
   renderer.on('clickEdge', ({ edge }) => selectEdge(edge));
   // Hovering shows an edge's evidence until the pointer leaves it.
-  renderer.on('enterEdge', ({ edge }) => renderEdgeDetails(byId('details'), graph, edge, locate));
+  renderer.on('enterEdge', ({ edge }) => renderEdgeDetails(byId('details'), source.full(), edge, locate));
   renderer.on('leaveEdge', showDetails);
   renderer.on('clickStage', () => select(null));
   byId('clear').addEventListener('click', () => select(null));
@@ -173,15 +179,16 @@ function start(container: HTMLElement): void {
 
   performance.mark('iamgraph:ready');
   window.iamgraphViewer = { renderer, select, setTarget, selectEdge, png: () => viewAsPng(renderer), state };
-  if (payload.focus && graph.hasNode(payload.focus)) state.selected = payload.focus;
+  if (payload.focus && base.hasNode(payload.focus)) state.selected = payload.focus;
   if (payload.target) setTarget(payload.target);
   else if (state.selected !== null) select(state.selected);
   else refresh();
+  source.buildWhenIdle();
   // The report's "Show in the graph": its principal and target, when they are this graph's.
   const targets = new Set(payload.targets.map((t) => t.id));
   listenForOpen((focus, target) => {
-    state.selected = graph.hasNode(focus) ? focus : null;
-    setTarget(graph.hasNode(target) || targets.has(target) ? target : '');
+    state.selected = base.hasNode(focus) ? focus : null;
+    setTarget(base.hasNode(target) || targets.has(target) ? target : '');
   });
 }
 
