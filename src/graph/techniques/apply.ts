@@ -17,7 +17,7 @@ import { TECHNIQUES } from './catalog/index.ts';
 import { tryAlternative, type DecisionMemo } from './required.ts';
 import { adminAttributes, escalationAttributes } from './attributes.ts';
 import { resolveRewrites, type BulkRewrite, type Rewrite } from './rewrites.ts';
-import { administrationRequirement, buildIndexes, principalsRewritten, rolesThatMayTrust, targetsFor, type Indexes } from './targets.ts';
+import { administrationRequirement, buildIndexes, principalsRewritten, rolesThatMayTrust, targetsFor, targetsLeftOut, type Indexes } from './targets.ts';
 import { intoAssumeHub } from '../assume-hubs.ts';
 import { existingSites } from './existing.ts';
 import { hubEdges, rewritesInBulk, usesHub, type HubCache } from './hubs.ts';
@@ -107,9 +107,10 @@ function tryTechniques(ctx: BuildContext, ix: Indexes, hubs: HubCache, actor: Ac
     const everyone = rewritesInBulk(ctx, ix, technique, profile, viable);
     if (everyone) {
       // Decided on one of them, as the loop below would decide on each.
-      const any = everyone.find((t) => t !== actor.principal);
-      const found = any === undefined ? undefined : chooseAlternative(ctx, profile, viable, any, memo);
-      if (found) result.bulk.push({ rewriter: actor.node, self: actor.principal, targets: everyone, gain: technique.gain ?? 'any-policy', technique, attributes: escalationAttributes(technique, found.chosen, found.decisions, needs) });
+      const leftOut = targetsLeftOut(technique, profile, model);
+      const any = everyone.find((t) => !leftOut.has(t.target));
+      const found = any && chooseAlternative(ctx, profile, viable, any.target, memo);
+      if (found) result.bulk.push({ rewriter: actor.node, self: actor.principal, targets: everyone, leftOut, gain: technique.gain ?? 'any-policy', technique, attributes: escalationAttributes(technique, found.chosen, found.decisions, needs) });
       continue;
     }
     for (const target of targetsFor(technique, profile, model, ix)) {

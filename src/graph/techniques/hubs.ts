@@ -21,7 +21,7 @@ import { hubNodeKey, type EdgeAttributes } from '../types.ts';
 import { escalationAttributes, techniqueRefOf } from './attributes.ts';
 import { existingSites } from './existing.ts';
 import { onlyIfHolds, tryAlternative, type DecisionMemo } from './required.ts';
-import { accountTargets, type Indexes } from './targets.ts';
+import { accountTargets, rewriteTargets, type Indexes, type RewriteTarget } from './targets.ts';
 import type { RequiredAction, Technique } from './types.ts';
 
 export { HUB_MIN_TARGETS };
@@ -41,15 +41,15 @@ export const independentOfTarget = (profile: PrincipalProfile, alternative: read
     (r.resource === 'target' && !/^sts:/i.test(r.action) && resourceIndependent(profile, r.action))));
 
 /**
- * Can this principal's rewrites with the technique be one record for every principal of the kind
- * in its account (rewrites.ts)? The targets are principals, the decision is the same for each, and
- * no alternative has a precondition that differs between them.
+ * Can this principal's rewrites with the technique be one record for all its targets (rewrites.ts)?
+ * Its targets are the account's (rewriteTargets), the decision is the same for each, and no
+ * alternative has a precondition that differs between them. Unlike a hub this changes no edge, so
+ * it needs no threshold.
  */
-export function rewritesInBulk(ctx: BuildContext, ix: Indexes, technique: Technique, profile: PrincipalProfile, viable: readonly RequiredAction[][]): readonly string[] | undefined {
+export function rewritesInBulk(ctx: BuildContext, ix: Indexes, technique: Technique, profile: PrincipalProfile, viable: readonly RequiredAction[][]): readonly RewriteTarget[] | undefined {
   if (technique.result !== 'rewrite-target' || technique.administeredFrom || technique.runsOn) return undefined;
-  const targets = accountTargets(technique, profile.accountId, ctx.model, ix);
-  if (!targets || targets.length < HUB_MIN_TARGETS) return undefined;
-  return viable.every((alt) => alt.every((r) => !r.onlyIf) && independentOfTarget(profile, alt)) ? targets : undefined;
+  if (!viable.every((alt) => alt.every((r) => !r.onlyIf) && independentOfTarget(profile, alt))) return undefined;
+  return rewriteTargets(technique, profile.accountId, ctx.model, ix);
 }
 
 /** Can this principal's edges for the technique go through a hub? */

@@ -14,6 +14,7 @@ import { addEdge, ensureEscalatedNode, noteOf, type BuildContext } from '../cont
 import { ACTING_AS, bfs, hasStep, isHub, reachability, stepsOver, stepsTo, type Reachability, type Reached, type Steps } from '../traversal/index.ts';
 import { ADMIN_NODE, type EdgeAttributes, type Evidence } from '../types.ts';
 import { adminAttributes } from './attributes.ts';
+import type { RewriteTarget } from './targets.ts';
 import type { Technique } from './types.ts';
 
 export interface Rewrite {
@@ -29,15 +30,17 @@ export interface Rewrite {
 }
 
 /**
- * A rewriter's decision that is the same for every principal it could rewrite with a technique
- * ("any user", "any role": each target is the principal itself): one record, not one per target.
+ * A rewriter's decision that is the same for every target of a technique in its account ("any
+ * user", "any role", "any policy someone else holds"): one record, not one per target.
  */
 export interface BulkRewrite {
   rewriter: string;
-  /** The rewriter's own principal, which it does not rewrite this way. */
+  /** The rewriter's own principal, which it does not rewrite. */
   self: string;
-  /** The principals, a list shared by every rewriter of the account. */
-  targets: readonly string[];
+  /** The targets with the principals each rewrites, a list shared by every rewriter of the account. */
+  targets: readonly RewriteTarget[];
+  /** The targets this rewriter leaves out (itself, the policies it holds). */
+  leftOut: ReadonlySet<string>;
   gain: GainKind;
   technique: Technique;
   attributes: EdgeAttributes;
@@ -126,14 +129,22 @@ function groupsOf(ctx: BuildContext, rewrites: readonly Rewrite[], bulk: readonl
       put({ rewriter, technique, gain: technique.gain ?? 'any-policy', members: [...attributes.keys()], attributesOf: (m) => attributes.get(m)! });
     }
   }
-  // The members of a shared target list, once per list and gain.
-  const shared = new Map<readonly string[], Map<GainKind, Member[]>>();
+  // The members of a shared target, once per target and gain; each principal once per rewriter, through its first target.
+  const shared = new Map<RewriteTarget, Map<GainKind, Member[]>>();
+  const membersAt = (t: RewriteTarget, gain: GainKind): Member[] => {
+    let byGain = shared.get(t);
+    if (!byGain) shared.set(t, (byGain = new Map()));
+    let members = byGain.get(gain);
+    if (!members) byGain.set(gain, (members = t.principals.flatMap((p) => memberOf(p, t.target, gain) ?? [])));
+    return members;
+  };
   for (const b of bulk) {
-    let byGain = shared.get(b.targets);
-    if (!byGain) shared.set(b.targets, (byGain = new Map()));
-    let members = byGain.get(b.gain);
-    if (!members) byGain.set(b.gain, (members = b.targets.flatMap((t) => memberOf(t, t, b.gain) ?? [])));
-    const mine = members.filter((m) => m.principal !== b.self);
+    const seen = new Set<string>([b.self]);
+    const mine: Member[] = [];
+    for (const t of b.targets) {
+      if (b.leftOut.has(t.target)) continue;
+      for (const m of membersAt(t, b.gain)) if (!seen.has(m.principal)) mine.push(m), seen.add(m.principal);
+    }
     if (mine.length > 0) put({ rewriter: b.rewriter, technique: b.technique, gain: b.gain, members: mine, attributesOf: () => b.attributes });
   }
   return [...byRewriter.keys()].sort().flatMap((rewriter) => {

@@ -26,6 +26,14 @@ export interface Indexes {
   computeByRole: Map<string, ComputeResource[]>;
   /** `kind account` of every compute resource in the inventories. */
   computeKinds: Set<string>;
+  /** `technique account` → its rewrite targets there (rewriteTargets), made once. */
+  rewriteTargets: Map<string, RewriteTarget[] | undefined>;
+}
+
+/** A target of a rewrite technique and the principals rewriting it changes. */
+export interface RewriteTarget {
+  target: string;
+  principals: readonly string[];
 }
 
 function push<K>(map: Map<K, string[]>, key: K, value: string): void {
@@ -35,7 +43,7 @@ function push<K>(map: Map<K, string[]>, key: K, value: string): void {
 }
 
 export function buildIndexes(model: AccountModel): Indexes {
-  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map(), rolesTrustingFederated: new Map(), attachedPolicies: new Map(), rolesTrusting: new Map(), permissionSetRoles: [], membersOf: new Map(), computeByRole: computeByRole(model), computeKinds: new Set(Object.values(model.compute).map((c) => `${c.kind} ${c.accountId}`)) };
+  const ix: Indexes = { usersByAccount: new Map(), rolesByAccount: new Map(), groupsByAccount: new Map(), rolesTrustingService: new Map(), rolesTrustingFederated: new Map(), attachedPolicies: new Map(), rolesTrusting: new Map(), permissionSetRoles: [], membersOf: new Map(), computeByRole: computeByRole(model), computeKinds: new Set(Object.values(model.compute).map((c) => `${c.kind} ${c.accountId}`)), rewriteTargets: new Map() };
   const attached = (account: string, policies: readonly string[], holder: string) => {
     let byPolicy = ix.attachedPolicies.get(account);
     if (!byPolicy) ix.attachedPolicies.set(account, (byPolicy = new Map()));
@@ -124,6 +132,25 @@ export function accountTargets(technique: Technique, account: string, model: Acc
       return undefined;
   }
 }
+
+/**
+ * For a rewrite technique whose targets are the same for every source of an account but the ones
+ * it leaves out (targetsLeftOut): each target, in targetsFor's order, with the principals it
+ * rewrites; undefined for the other selectors.
+ */
+export function rewriteTargets(technique: Technique, account: string, model: AccountModel, ix: Indexes): readonly RewriteTarget[] | undefined {
+  const key = `${technique.id} ${account}`;
+  if (!ix.rewriteTargets.has(key)) {
+    const principals = accountTargets(technique, account, model, ix);
+    const policies = technique.targets === 'policies-of-others' ? [...(ix.attachedPolicies.get(account)?.keys() ?? [])].sort() : undefined;
+    ix.rewriteTargets.set(key, principals?.map((p) => ({ target: p, principals: [p] })) ?? policies?.map((id) => ({ target: id, principals: principalsRewritten(model, id, ix, account) })));
+  }
+  return ix.rewriteTargets.get(key);
+}
+
+/** The targets of rewriteTargets a source leaves out: itself, or the policies it holds. */
+export const targetsLeftOut = (technique: Technique, profile: PrincipalProfile, model: AccountModel): ReadonlySet<string> =>
+  new Set(technique.targets === 'policies-of-others' ? ownPolicies(model, profile.arn, true) : [profile.arn]);
 
 export function targetsFor(technique: Technique, profile: PrincipalProfile, model: AccountModel, ix: Indexes): string[] {
   const user = model.users[profile.arn];

@@ -97,3 +97,39 @@ describe('a rewrite of any role, allowed on Resource "*"', () => {
     expect(paths(bulk, 'alice')).toEqual([]);
   });
 });
+
+// "Any policy someone else holds" (iam:CreatePolicyVersion on Resource "*") is one record too: the
+// policies the rewriter holds itself are left out, as the per-policy decisions leave them out.
+describe('a new version of any policy others hold, allowed on Resource "*"', () => {
+  const holders = (statements: Statement[]) => loadGaad({
+    users: [{ name: 'alice', inline: { p: statements }, managed: ['Mine'] }, { name: 'bob' }],
+    roles: [{ name: 'target', trust: trustAccount, managed: ['Shared'] }],
+    policies: { Shared: [allow('s3:ListAllMyBuckets')], Mine: [allow('s3:ListAllMyBuckets')] },
+  });
+  const paths = (loaded: Awaited<ReturnType<typeof holders>>) =>
+    findPaths(loaded.graph, loaded.model, userArn('alice'), 'admin', DEFAULT_ANALYSIS_OPTIONS).paths.map((p) => p.hops.map((h) => [h.from, h.to, h.technique?.id, h.evidence.map((e) => e.note ?? `${e.policy}#${e.statement}`)]));
+
+  it('alice rewrites Shared, held by a role she can assume: the same path as per-policy decisions', async () => {
+    const bulk = paths(await holders([allow('iam:CreatePolicyVersion'), allow('sts:AssumeRole')]));
+    const perPolicy = paths(await holders([allow('iam:CreatePolicyVersion', 'arn:aws:iam::111122223333:policy/*'), allow('sts:AssumeRole')]));
+    expect(bulk).toEqual(perPolicy);
+    expect(bulk.map((hops) => hops.map((h) => h[2]))).toContainEqual(['iam-create-policy-version-reachable']);
+    expect(bulk.flat().flatMap((h) => h[3] as string[])).toContainEqual(expect.stringContaining('(through policy/Shared)'));
+  });
+
+  it('a policy she holds herself is left out (rewriting it is her own escalation), as per-policy decisions leave it out', async () => {
+    const both = (statements: Statement[]) => loadGaad({
+      users: [{ name: 'alice', inline: { p: statements }, managed: ['Mine'] }, { name: 'bob', managed: ['Shared'] }],
+      roles: [{ name: 'target', trust: trustAccount, managed: ['Mine'] }],
+      policies: { Shared: [allow('s3:ListAllMyBuckets')], Mine: [allow('s3:ListAllMyBuckets')] },
+    });
+    const bulk = paths(await both([allow('iam:CreatePolicyVersion'), allow('sts:AssumeRole')]));
+    expect(bulk).toEqual(paths(await both([allow('iam:CreatePolicyVersion', 'arn:aws:iam::111122223333:policy/*'), allow('sts:AssumeRole')])));
+    expect(bulk.flat().flatMap((h) => h[3] as string[]).some((e) => e.includes('(through policy/Mine)'))).toBe(false);
+  });
+
+  it('trap: without sts:AssumeRole she cannot act as the role that holds it → no path through it', async () => {
+    const bulk = paths(await holders([allow('iam:CreatePolicyVersion')]));
+    expect(bulk.map((hops) => hops.map((h) => h[2]))).not.toContainEqual(['iam-create-policy-version-reachable']);
+  });
+});
