@@ -13,7 +13,11 @@ export function hopOf(from: string, to: string, a: EdgeAttributes): Hop {
 
 export const hopOfStep = (step: Step): Hop => hopOf(step.from, step.to, step.attributes);
 
-/** The one hop a hop into a hub and a hop out of it stand for (as traversal/steps.ts folds their edges). */
+/**
+ * The one hop a hop into a hub and a hop out of it stand for (as traversal/steps.ts folds their
+ * edges). Not through foldHub: it memoizes per pair of edges, and the path search folds every
+ * principal's edge with every hub target it tries (measured: privesc on dense 5k 2 s → 9.5 s, 1.5 GB).
+ */
 export function foldedHop(into: Hop, out: Hop): Hop {
   const hop: Hop = { from: into.from, to: out.to, kind: into.kind, evidence: [...into.evidence, ...out.evidence], conditions: [...into.conditions, ...out.conditions] };
   if (into.technique) hop.technique = into.technique;

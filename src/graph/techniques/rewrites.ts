@@ -143,7 +143,11 @@ function groupsOf(ctx: BuildContext, rewrites: readonly Rewrite[], bulk: readonl
     const mine: Member[] = [];
     for (const t of b.targets) {
       if (b.leftOut.has(t.target)) continue;
-      for (const m of membersAt(t, b.gain)) if (!seen.has(m.principal)) mine.push(m), seen.add(m.principal);
+      for (const m of membersAt(t, b.gain)) {
+        if (seen.has(m.principal)) continue;
+        seen.add(m.principal);
+        mine.push(m);
+      }
     }
     if (mine.length > 0) put({ rewriter: b.rewriter, technique: b.technique, gain: b.gain, members: mine, attributesOf: () => b.attributes });
   }
@@ -161,7 +165,7 @@ const rewriteNote = (g: Group, m: Member): Evidence => noteOf(m.principal, `rewr
  * the same whichever is chosen. "Can act as" comes from one condensation of the graph, not a walk
  * per rewriter; only the chain shown is walked, and only until it meets a principal it rewrites.
  */
-export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[], bulk: readonly BulkRewrite[] = []): void {
+export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[], bulk: readonly BulkRewrite[]): void {
   const groups = groupsOf(ctx, rewrites, bulk);
   if (groups.length === 0) return;
   const any = reachability(ctx.graph, { edges: ACTING_AS });

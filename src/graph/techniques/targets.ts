@@ -142,11 +142,14 @@ export function rewriteTargets(technique: Technique, account: string, model: Acc
   const key = `${technique.id} ${account}`;
   if (!ix.rewriteTargets.has(key)) {
     const principals = accountTargets(technique, account, model, ix);
-    const policies = technique.targets === 'policies-of-others' ? [...(ix.attachedPolicies.get(account)?.keys() ?? [])].sort() : undefined;
+    const policies = technique.targets === 'policies-of-others' ? attachedPoliciesOf(ix, account) : undefined;
     ix.rewriteTargets.set(key, principals?.map((p) => ({ target: p, principals: [p] })) ?? policies?.map((id) => ({ target: id, principals: principalsRewritten(model, id, ix, account) })));
   }
   return ix.rewriteTargets.get(key);
 }
+
+/** The customer-managed policies attached to someone in the account, sorted. */
+const attachedPoliciesOf = (ix: Indexes, account: string): string[] => [...(ix.attachedPolicies.get(account)?.keys() ?? [])].sort();
 
 /** The targets of rewriteTargets a source leaves out: itself, or the policies it holds. */
 export const targetsLeftOut = (technique: Technique, profile: PrincipalProfile, model: AccountModel): ReadonlySet<string> =>
@@ -167,8 +170,8 @@ export function targetsFor(technique: Technique, profile: PrincipalProfile, mode
       return ownPolicies(model, profile.arn, false).filter((id) => hasDeny(model, id) && (model.policies[id]?.kind === 'inline') === inline).sort();
     }
     case 'policies-of-others': {
-      const own = new Set(ownPolicies(model, profile.arn, true));
-      return [...(ix.attachedPolicies.get(profile.accountId)?.keys() ?? [])].filter((id) => !own.has(id)).sort();
+      const own = targetsLeftOut(technique, profile, model);
+      return attachedPoliciesOf(ix, profile.accountId).filter((id) => !own.has(id));
     }
     case 'own-groups':
       return user ? user.groups : [];

@@ -62,7 +62,7 @@ export function bfs(steps: Steps, starts: Iterable<string>, opts: BfsOptions = {
 }
 
 /** A step from `node` to `to`: a direct one, or one through a crossed node (folded), in step order; undefined when there is none. */
-export function stepBetween(steps: Steps, node: string, to: string, cross: (node: string) => boolean = () => false): Step | undefined {
+export function stepBetween(steps: Steps, node: string, to: string, cross: (node: string) => boolean): Step | undefined {
   for (const step of steps(node)) {
     if (step.next === to) return step;
     if (!cross(step.next)) continue;
