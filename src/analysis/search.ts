@@ -23,13 +23,22 @@ export function distancesTo(graph: AccessGraph, targets: Iterable<string>, maxDe
 export const reachableFrom = (graph: AccessGraph, from: string, maxDepth: number, includeConditional: boolean): string[] =>
   [...depthsFrom(graph, [from], { ...actingAs(includeConditional), maxDepth }).keys()];
 
+/** A hop out of a node, with what the search asks of it at every visit kept beside it. */
+interface NextHop {
+  hop: Hop;
+  /** Hops from its end to the target. */
+  dist: number;
+  /** Whether it leads into a hub (half a hop: it is taken together with a hop out of the hub). */
+  hub: boolean;
+}
+
 /** Work shared by many searches towards the same target (privesc, who-can, the viewer). */
 export interface PreparedTarget {
   dist: Map<string, number>;
   /** For an action-on-resource target: the final hop from a node, or null when it cannot. */
   final?: (principal: string) => FinalAccess | null;
   /** Outgoing hops per node that can reach the target, nearest first, built on first use. */
-  out?: Map<string, readonly Hop[]>;
+  out?: Map<string, readonly NextHop[]>;
   /** Who can act as a node (for hops that need the source to act as it too), built on first use. */
   actors?: Map<string, Set<string>>;
 }
@@ -50,10 +59,10 @@ export function searchPaths(graph: AccessGraph, from: string, to: string | undef
   const steps = stepsOver(graph, { ...actingAs(opts.includeConditional), foldHubs: false });
   // A node's hops that can still reach the target, nearest first: the search below stops at the
   // first hop that is too far for the current bound instead of trying every edge of a dense node.
-  const hopsFrom = (node: string): readonly Hop[] => {
+  const hopsFrom = (node: string): readonly NextHop[] => {
     let hops = out.get(node);
     if (!hops) {
-      hops = steps(node).filter((s) => dist.has(s.next)).map(hopOfStep).sort((a, b) => dist.get(a.to)! - dist.get(b.to)!);
+      hops = steps(node).filter((s) => dist.has(s.next)).map((s) => ({ hop: hopOfStep(s), dist: dist.get(s.next)!, hub: isHub(graph, s.next) })).sort((a, b) => a.dist - b.dist);
       out.set(node, hops);
     }
     return hops;
@@ -69,8 +78,9 @@ export function searchPaths(graph: AccessGraph, from: string, to: string | undef
   // Iterative deepening: paths of exactly `bound` hops for bound = shortest … maxDepth, so the
   // shortest come first and the search stops as soon as maxPaths are found (one more proves a cut).
   let bound = 0;
+  // One more than maxPaths proves the answer was cut; past that, nothing is worth trying.
+  const enough = (): boolean => found.length > opts.maxPaths;
   const visit = (node: string, hops: Hop[], onPath: Set<string>): void => {
-    if (found.length > opts.maxPaths) return;
     if (final) {
       const access = final(node);
       if (access) {
@@ -92,24 +102,24 @@ export function searchPaths(graph: AccessGraph, from: string, to: string | undef
       hops.pop();
       onPath.delete(hop.to);
     };
-    for (const hop of hopsFrom(node)) {
-      if (onPath.has(hop.to)) continue;
-      if (hops.length + 1 + dist.get(hop.to)! > bound) break;
-      if (!isHub(graph, hop.to)) {
-        take(hop);
+    for (const next of hopsFrom(node)) {
+      if (enough() || hops.length + 1 + next.dist > bound) break;
+      if (onPath.has(next.hop.to)) continue;
+      if (!next.hub) {
+        take(next.hop);
         continue;
       }
       // A hub is half a hop: into it and out to one of its targets is the one hop.
-      for (const out of hopsFrom(hop.to)) {
-        if (onPath.has(out.to)) continue;
-        if (hops.length + 1 + dist.get(out.to)! > bound) break;
-        take(foldedHop(hop, out));
+      for (const beyond of hopsFrom(next.hop.to)) {
+        if (enough() || hops.length + 1 + beyond.dist > bound) break;
+        if (onPath.has(beyond.hop.to)) continue;
+        take(foldedHop(next.hop, beyond.hop));
       }
     }
   };
   const start = dist.get(from);
   if (start !== undefined) {
-    for (bound = start; bound <= opts.maxDepth && found.length <= opts.maxPaths; bound++) visit(from, [], new Set([from]));
+    for (bound = start; bound <= opts.maxDepth && !enough(); bound++) visit(from, [], new Set([from]));
   }
 
   const signature = (p: Path) => p.hops.map((h) => `${h.to} ${h.kind}`).join('|');
