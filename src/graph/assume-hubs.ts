@@ -11,7 +11,7 @@ import { decideAccess, resourceScopedStatements } from '../access/decide.ts';
 import { makeContext } from '../policy/context.ts';
 import type { CompiledPolicy, CompiledStatement } from '../policy/types.ts';
 import { accountOfPrincipalValue, namesWholeAccount } from '../policy/arn.ts';
-import { addEdge, ensureNode, evidenceOf, HUB_MIN_TARGETS, type AssumeHubs, type BuildContext } from './context.ts';
+import { addEdge, ensureNode, evidenceOf, hubPays, type AssumeHubs, type BuildContext } from './context.ts';
 import type { PrincipalProfile } from '../access/profile.ts';
 import type { EdgeAttributes, Evidence } from './types.ts';
 
@@ -76,7 +76,7 @@ function scopeOf(profile: PrincipalProfile): { statements: CompiledStatement[]; 
 
 /**
  * The hubs of a graph, made as principals need them: the roles of one account that trust another
- * as a whole (at least HUB_MIN_TARGETS of them), split by which of a principal's scoped statements
+ * as a whole (enough of them for a hub to pay: hubPays), split by which of a principal's scoped statements
  * match each role — the part a role falls in decides alike for every principal with that scope.
  */
 export function assumeHubs(ctx: BuildContext): AssumeHubs {
@@ -85,7 +85,7 @@ export function assumeHubs(ctx: BuildContext): AssumeHubs {
   const groupOf = new Map<string, Group>();
   const groupsTrusting = new Map<string, Group[]>();
   for (const [key, roles] of wholeAccountGroups(ctx)) {
-    if (roles.length < HUB_MIN_TARGETS) continue;
+    if (!hubPays(ctx.assumersByAccount.get(key.split('/trusting:')[1])?.length ?? 0, roles.length)) continue;
     const group = { key, roles };
     for (const r of roles) groupOf.set(r.role, group);
     const trusted = key.split('/trusting:')[1];

@@ -18,6 +18,14 @@ import type { AccessGraph, EdgeAttributes, Evidence, NodeAttributes } from './ty
  */
 export const HUB_MIN_TARGETS = 16;
 
+/**
+ * Whether a hub is worth its node: many targets, or enough principals × targets that one edge per
+ * principal and one per target are at most half of one per pair (a few EC2 roles that hundreds of
+ * principals can run commands as, a few roles trusting an account of hundreds).
+ */
+export const hubPays = (sources: number, targets: number): boolean =>
+  targets >= HUB_MIN_TARGETS || (targets >= 2 && sources * targets >= 2 * (sources + targets));
+
 /** The AssumeRole hubs of a graph (assume-hubs.ts). */
 export interface AssumeHubs {
   /** The hubs a principal of a trusted account may enter, each with one of its roles to decide on (not the principal itself); undefined when its profile enters no hub (a policy variable scopes its sts:AssumeRole). */

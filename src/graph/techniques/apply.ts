@@ -20,7 +20,7 @@ import { resolveRewrites, type BulkRewrite, type Rewrite } from './rewrites.ts';
 import { administrationRequirement, buildIndexes, principalsRewritten, rolesThatMayTrust, targetsFor, targetsLeftOut, type Indexes } from './targets.ts';
 import { intoAssumeHub } from '../assume-hubs.ts';
 import { existingSites } from './existing.ts';
-import { hubEdges, rewritesInBulk, usesHub, type HubCache } from './hubs.ts';
+import { hubEdges, newHubCache, rewritesInBulk, usesHub, type HubCache } from './hubs.ts';
 import type { RequiredAction, Technique } from './types.ts';
 
 /** Gains composed on one principal at most (each is a hop; --max-depth bounds the paths anyway). */
@@ -100,7 +100,7 @@ function tryTechniques(ctx: BuildContext, ix: Indexes, hubs: HubCache, actor: Ac
     // Targets whose decisions are the same (memoized, target-independent) share one attributes object.
     let last: { decisions: Decision[]; attributes: EdgeAttributes } | undefined;
     const needs = administrationRequirement(technique, model, profile.accountId);
-    if (usesHub(ctx, ix, technique, profile, viable)) {
+    if (usesHub(ctx, ix, hubs, technique, profile, viable)) {
       result.edges.push(...hubEdges(ctx, ix, hubs, technique, profile, viable, memo, needs));
       continue;
     }
@@ -195,7 +195,7 @@ export function applyTechniques(ctx: BuildContext): void {
   const rewrites: Rewrite[] = [];
   const bulk: BulkRewrite[] = [];
   const expanded = new Set<string>();
-  const hubs: HubCache = new Map();
+  const hubs = newHubCache();
   let escalated = 0;
   for (let i = 0; i < queue.length; i++) {
     const actor = queue[i];

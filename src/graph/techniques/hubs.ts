@@ -12,11 +12,11 @@
  * their order of preference: a target an earlier alternative cannot serve (its precondition fails
  * there) is served by the next one's hub.
  */
-import { resourceIndependent } from '../../access/decide.ts';
+import { mayAllow, resourceIndependent } from '../../access/decide.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
 import { inventoryStatus } from '../../model/compute.ts';
 import type { Decision } from '../../policy/types.ts';
-import { addEdge, ensureNode, HUB_MIN_TARGETS, type BuildContext } from '../context.ts';
+import { addEdge, ensureNode, HUB_MIN_TARGETS, hubPays, type BuildContext } from '../context.ts';
 import { hubNodeKey, type EdgeAttributes } from '../types.ts';
 import { escalationAttributes, techniqueRefOf } from './attributes.ts';
 import { existingSites } from './existing.ts';
@@ -26,8 +26,13 @@ import type { RequiredAction, Technique } from './types.ts';
 
 export { HUB_MIN_TARGETS };
 
-/** Hubs made so far: key → whether it has any target. */
-export type HubCache = Map<string, boolean>;
+/** Hubs made so far (key → whether it has any target), and how many principals could use each technique's hub in an account. */
+export interface HubCache {
+  made: Map<string, boolean>;
+  sources: Map<string, number>;
+}
+
+export const newHubCache = (): HubCache => ({ made: new Map(), sources: new Map() });
 
 const TARGET_INDEPENDENT = new Set(['*', 'source']);
 
@@ -52,15 +57,41 @@ export function rewritesInBulk(ctx: BuildContext, ix: Indexes, technique: Techni
   return rewriteTargets(technique, profile.accountId, ctx.model, ix);
 }
 
+/** The alternatives a principal's identity policies could allow, when a hub can stand for its edges (else undefined). */
+const viableForHub = (technique: Technique, profile: PrincipalProfile): RequiredAction[][] | undefined => {
+  const viable = technique.anyOf.filter((alt) => alt.every((r) => mayAllow(profile, r.action)));
+  return viable.length > 0 && viable.every((alt) => independentOfTarget(profile, alt)) ? viable : undefined;
+};
+
+/**
+ * Principals of the account (the escalated ones aside) whose edges for the technique a hub could
+ * stand for: counted once per technique and account, cheaply (whether their policies could allow it).
+ */
+function hubSources(ctx: BuildContext, hubs: HubCache, technique: Technique, account: string): number {
+  const key = `${technique.id} ${account}`;
+  let count = hubs.sources.get(key);
+  if (count === undefined) {
+    count = 0;
+    for (const arn of ctx.principalsByAccount.get(account) ?? []) {
+      const profile = ctx.profiles.get(arn);
+      if (profile && technique.sources.includes(profile.kind) && !ctx.admins.has(arn) && !ctx.model.roles[arn]?.serviceLinked && viableForHub(technique, profile)) count++;
+    }
+    hubs.sources.set(key, count);
+  }
+  return count;
+}
+
 /** Can this principal's edges for the technique go through a hub? */
-export function usesHub(ctx: BuildContext, ix: Indexes, technique: Technique, profile: PrincipalProfile, viable: readonly RequiredAction[][]): boolean {
-  if (technique.result !== 'target' || technique.administeredFrom || (accountTargets(technique, profile.accountId, ctx.model, ix)?.length ?? 0) < HUB_MIN_TARGETS) return false;
+export function usesHub(ctx: BuildContext, ix: Indexes, hubs: HubCache, technique: Technique, profile: PrincipalProfile, viable: readonly RequiredAction[][]): boolean {
+  if (technique.result !== 'target' || technique.administeredFrom) return false;
+  const targets = accountTargets(technique, profile.accountId, ctx.model, ix)?.length ?? 0;
+  if (targets === 0) return false;
   // Where an inventory shows compute of the kind, each resource is a hop of its own (decided on its ARN).
   if (technique.runsOn) {
     const status = inventoryStatus(ctx.model, technique.runsOn.kind, profile.accountId);
     if (status.whole || status.regions.length > 0 || ix.computeKinds.has(`${technique.runsOn.kind} ${profile.accountId}`)) return false;
   }
-  return viable.every((alt) => independentOfTarget(profile, alt));
+  return viable.every((alt) => independentOfTarget(profile, alt)) && (targets >= HUB_MIN_TARGETS || hubPays(hubSources(ctx, hubs, technique, profile.accountId), targets));
 }
 
 const doubtOf = (decisions: Decision[], alternative: readonly RequiredAction[]): number =>
@@ -98,20 +129,20 @@ function hubEdgeTo(ctx: BuildContext, ix: Indexes, technique: Technique, target:
 /** The hub of a technique, an alternative (after the ones that serve targets first) and an account: made once, with its edges; undefined when it has no target. */
 function hubOf(ctx: BuildContext, ix: Indexes, hubs: HubCache, technique: Technique, account: string, chosen: { index: number; alt: RequiredAction[] }, earlier: Array<{ index: number; alt: RequiredAction[] }>): string | undefined {
   const key = hubNodeKey(technique.id, chosen.index, account, earlier.map((e) => e.index).join(','));
-  if (!hubs.has(key)) {
+  if (!hubs.made.has(key)) {
     const edges: Array<[string, EdgeAttributes]> = [];
     for (const target of accountTargets(technique, account, ctx.model, ix)!) {
       if (!ctx.graph.hasNode(target)) continue;
       const attributes = hubEdgeTo(ctx, ix, technique, target, chosen.alt, earlier.map((e) => e.alt));
       if (attributes) edges.push([target, attributes]);
     }
-    hubs.set(key, edges.length > 0);
+    hubs.made.set(key, edges.length > 0);
     if (edges.length > 0) {
       ensureNode(ctx.graph, key, { kind: 'hub', label: `${SELECTOR_TEXT[technique.targets]!(technique)} of ${account} (${technique.id})`, accountId: account, details: { technique: technique.id, targets: edges.length } });
       for (const [target, attributes] of edges) addEdge(ctx, key, target, attributes);
     }
   }
-  return hubs.get(key) ? key : undefined;
+  return hubs.made.get(key) ? key : undefined;
 }
 
 /**
