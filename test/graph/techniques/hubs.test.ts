@@ -61,6 +61,21 @@ describe('a technique on any role, allowed on Resource "*"', () => {
     expect(graph.hasEdge(`${userArn('alice')}->${roleArn('ops-admin')}:iam-update-assume-role-policy`)).toBe(true);
   });
 
+  it('few targets, many principals: a hub once it halves the edges (principals × targets ≥ 2 × (principals + targets)), the same answer', async () => {
+    const few = (users: number) => loadGaad({
+      users: Array.from({ length: users }, (_, i) => ({ name: i === 0 ? 'alice' : `u${i}`, inline: { p: [allow('iam:UpdateAssumeRolePolicy'), allow('sts:AssumeRole')] } })),
+      roles: [{ name: 'ops-admin', trust: trustAccount, managed: [ADMINISTRATOR_ACCESS] }, ...['a', 'b', 'c'].map((n) => ({ name: `app-${n}`, trust: trustAccount }))],
+    });
+    const crowd = await few(4);
+    const alone = await few(1);
+    // 4 × 4 = 16 ≥ 2 × 8: a technique hub and an AssumeRole hub; 1 × 4 < 2 × 5: direct edges.
+    expect(hubs(crowd.graph)).toHaveLength(1);
+    expect(crowd.graph.filterNodes((_n, a) => a.kind === 'hub' && a.details?.technique === 'can-assume')).toHaveLength(1);
+    expect(alone.graph.filterNodes((_n, a) => a.kind === 'hub')).toHaveLength(0);
+    expect(shape(crowd.graph, crowd.model, 'alice')).toEqual(shape(alone.graph, alone.model, 'alice'));
+    expect(shape(crowd.graph, crowd.model, 'alice').map((p) => p.hops.map((h) => h[2]))).toEqual([['can-assume', 'is-admin'], ['iam-update-assume-role-policy', 'is-admin']]);
+  });
+
   it('trap: a Deny on the admin role makes the decision depend on the target: per-role edges, none to it', async () => {
     const { model, graph } = await account([allow('iam:UpdateAssumeRolePolicy'), deny('iam:UpdateAssumeRolePolicy', roleArn('ops-admin'))]);
     expect(hubs(graph)).toHaveLength(0);
