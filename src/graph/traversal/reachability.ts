@@ -4,8 +4,9 @@
  * of a DAG over integers, and a query walks that DAG from a's component once (memoized per
  * component). Unbounded in depth: AWS does not bound chains, only the searches that show them are.
  */
-import type { AccessGraph, EdgeAttributes } from '../types.ts';
-import { follows, type StepOptions } from './steps.ts';
+import type { AccessGraph } from '../types.ts';
+import { adjacencyOf } from './adjacency.ts';
+import type { StepOptions } from './steps.ts';
 
 export interface Reachability {
   /** Whether `to` is reachable from `from` over the edge set (a node reaches itself). */
@@ -14,14 +15,8 @@ export interface Reachability {
 
 /** Components of the graph over the edges `opts` follows, and the DAG between them (adjacency as arrays of component ids). */
 function condense(graph: AccessGraph, opts: StepOptions): { componentOf: Map<string, number>; dag: number[][] } {
-  const ids = new Map<string, number>();
-  const names: string[] = [];
-  graph.forEachNode((node) => { ids.set(node, names.length); names.push(node); });
+  const { names, start, neighbours } = adjacencyOf(graph, { ...opts, direction: 'out' });
   const n = names.length;
-  const adjacency: number[][] = Array.from({ length: n }, () => []);
-  graph.forEachEdge((_e, a: EdgeAttributes, source, target) => {
-    if (follows(a, opts)) adjacency[ids.get(source)!].push(ids.get(target)!);
-  });
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const component = new Int32Array(n).fill(-1);
@@ -39,9 +34,8 @@ function condense(graph: AccessGraph, opts: StepOptions): { componentOf: Map<str
     onStack[root] = 1;
     while (work.length) {
       const v = work[work.length - 1];
-      const edges = adjacency[v];
-      if (next[v] < edges.length) {
-        const w = edges[next[v]++];
+      if (start[v] + next[v] < start[v + 1]) {
+        const w = neighbours[start[v] + next[v]++];
         if (index[w] < 0) {
           index[w] = low[w] = counter++;
           stack.push(w);
@@ -67,7 +61,7 @@ function condense(graph: AccessGraph, opts: StepOptions): { componentOf: Map<str
     }
   }
   const dagSets: Array<Set<number>> = Array.from({ length: components }, () => new Set());
-  for (let v = 0; v < n; v++) for (const w of adjacency[v]) if (component[v] !== component[w]) dagSets[component[v]].add(component[w]);
+  for (let v = 0; v < n; v++) for (let e = start[v]; e < start[v + 1]; e++) if (component[v] !== component[neighbours[e]]) dagSets[component[v]].add(component[neighbours[e]]);
   const componentOf = new Map<string, number>();
   for (let v = 0; v < n; v++) componentOf.set(names[v], component[v]);
   return { componentOf, dag: dagSets.map((s) => [...s]) };
