@@ -57,8 +57,31 @@ export function timeKeys(asOf: string): Record<string, ContextValue> {
   };
 }
 
-/** Builds the profile of a user or role (roles act as a session of themselves). */
-export function profileOf(model: AccountModel, arn: string, opts: Pick<AnalysisOptions, 'context' | 'assumeMfa' | 'asOf'>): PrincipalProfile {
+type ProfileOptions = Pick<AnalysisOptions, 'context' | 'assumeMfa' | 'asOf'>;
+
+/** Profiles made so far, per model and per the options that shape them: the graph build, every question and the report ask for the same ones. */
+const made = new WeakMap<AccountModel, Map<string, Map<string, PrincipalProfile>>>();
+const optionKeys = new WeakMap<ProfileOptions, string>();
+
+function optionKeyOf(opts: ProfileOptions): string {
+  let key = optionKeys.get(opts);
+  if (key === undefined) optionKeys.set(opts, (key = JSON.stringify([opts.context, opts.assumeMfa, opts.asOf ?? null])));
+  return key;
+}
+
+/** The profile of a user or role (roles act as a session of themselves), made once per model and options (a model is not changed once loaded). */
+export function profileOf(model: AccountModel, arn: string, opts: ProfileOptions): PrincipalProfile {
+  let byOptions = made.get(model);
+  if (!byOptions) made.set(model, (byOptions = new Map()));
+  const key = optionKeyOf(opts);
+  let profiles = byOptions.get(key);
+  if (!profiles) byOptions.set(key, (profiles = new Map()));
+  let profile = profiles.get(arn);
+  if (!profile) profiles.set(arn, (profile = makeProfile(model, arn, opts)));
+  return profile;
+}
+
+function makeProfile(model: AccountModel, arn: string, opts: ProfileOptions): PrincipalProfile {
   const base = callerOf(model, arn);
   const role = model.roles[arn];
   const caller: CallerInfo = role
