@@ -51,7 +51,8 @@ export interface BuildContext {
   assumeHubs: AssumeHubs;
 }
 
-export const evidenceOf = (d: Decision): Evidence[] => d.matched.map((ref) => ({ ...ref }));
+/** The statements that decided it, as evidence: the compiled statements' own references, shared by every edge they prove (never changed once made). */
+export const evidenceOf = (d: Decision): Evidence[] => d.matched.slice();
 
 /** One edge per (source, target, technique or kind); `key` distinguishes the rare second one (a boundary policy edge). */
 export function addEdge(ctx: BuildContext, source: string, target: string, attributes: EdgeAttributes, key = attributes.technique?.id ?? attributes.kind): void {
