@@ -5,7 +5,7 @@
  * component). Unbounded in depth: AWS does not bound chains, only the searches that show them are.
  */
 import type { AccessGraph } from '../types.ts';
-import { adjacencyOf } from './adjacency.ts';
+import { adjacencyOf, type Adjacency } from './adjacency.ts';
 import type { StepOptions } from './steps.ts';
 
 export interface Reachability {
@@ -14,8 +14,18 @@ export interface Reachability {
 }
 
 /** Components of the graph over the edges `opts` follows, and the DAG between them (adjacency as arrays of component ids). */
-function condense(graph: AccessGraph, opts: StepOptions): { componentOf: Map<string, number>; dag: number[][] } {
-  const { names, start, neighbours } = adjacencyOf(graph, { ...opts, direction: 'out' });
+type Condensed = { componentOf: Map<string, number>; dag: number[][] };
+/** Made once per adjacency (which is rebuilt when the graph changes). */
+const condensed = new WeakMap<Adjacency, Condensed>();
+
+function condense(graph: AccessGraph, opts: StepOptions): Condensed {
+  const adjacency = adjacencyOf(graph, { ...opts, direction: 'out' });
+  let made = condensed.get(adjacency);
+  if (!made) condensed.set(adjacency, (made = condenseRows(adjacency)));
+  return made;
+}
+
+function condenseRows({ names, start, neighbours }: Adjacency): Condensed {
   const n = names.length;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
@@ -67,25 +77,31 @@ function condense(graph: AccessGraph, opts: StepOptions): { componentOf: Map<str
   return { componentOf, dag: dagSets.map((s) => [...s]) };
 }
 
-export function reachability(graph: AccessGraph, opts: StepOptions): Reachability {
+/**
+ * `memo`: what one walk of the DAG is kept for. `source` (default): everything a component
+ * reaches, for many questions from few sources; `target`: everything that reaches a component,
+ * for questions from many sources about few targets (who can act as a rewriter).
+ */
+export function reachability(graph: AccessGraph, opts: StepOptions, memo: 'source' | 'target' = 'source'): Reachability {
   const { componentOf, dag } = condense(graph, opts);
-  // One bit per component, per component asked from.
-  const memo = new Map<number, Uint32Array>();
+  const edges = memo === 'source' ? dag : reversed(dag);
+  // One bit per component, per component walked from.
+  const walked = new Map<number, Uint32Array>();
   const has = (bits: Uint32Array, c: number): boolean => (bits[c >>> 5] & (1 << (c & 31))) !== 0;
-  const reachedFrom = (start: number): Uint32Array => {
-    let seen = memo.get(start);
+  const walk = (start: number): Uint32Array => {
+    let seen = walked.get(start);
     if (seen) return seen;
-    seen = new Uint32Array((dag.length + 31) >>> 5);
+    seen = new Uint32Array((edges.length + 31) >>> 5);
     const todo = [start];
     seen[start >>> 5] |= 1 << (start & 31);
     while (todo.length) {
-      for (const c of dag[todo.pop()!]) {
+      for (const c of edges[todo.pop()!]) {
         if (has(seen, c)) continue;
         seen[c >>> 5] |= 1 << (c & 31);
         todo.push(c);
       }
     }
-    memo.set(start, seen);
+    walked.set(start, seen);
     return seen;
   };
   return {
@@ -93,7 +109,13 @@ export function reachability(graph: AccessGraph, opts: StepOptions): Reachabilit
       const a = componentOf.get(from);
       const b = componentOf.get(to);
       if (a === undefined || b === undefined) return false;
-      return a === b || has(reachedFrom(a), b);
+      return a === b || (memo === 'source' ? has(walk(a), b) : has(walk(b), a));
     },
   };
+}
+
+function reversed(dag: readonly number[][]): number[][] {
+  const back: number[][] = dag.map(() => []);
+  for (let c = 0; c < dag.length; c++) for (const d of dag[c]) back[d].push(c);
+  return back;
 }
