@@ -5,7 +5,7 @@
  * CLI's questions (paths.ts adds the "action on resource" final hop) and the viewer share it.
  */
 import { ADMIN_NODE, type AccessGraph } from '../graph/types.ts';
-import { ACTING_AS, depthsFrom, isHub, stepsOver, type StepOptions } from '../graph/traversal/index.ts';
+import { ACTING_AS, depthsFrom, isHub, reachability, stepsOver, type Reachability, type StepOptions } from '../graph/traversal/index.ts';
 import { foldedHop, hopOfStep, pathOf } from './hop.ts';
 import type { FinalAccess, Hop, Path, PathsAnswer } from './types.ts';
 import type { AnalysisOptions } from '../access/options.ts';
@@ -39,8 +39,8 @@ export interface PreparedTarget {
   final?: (principal: string) => FinalAccess | null;
   /** Outgoing hops per node that can reach the target, nearest first, built on first use. */
   out?: Map<string, readonly NextHop[]>;
-  /** Who can act as a node (for hops that need the source to act as it too), built on first use. */
-  actors?: Map<string, Set<string>>;
+  /** Who can act as whom (for hops that need the source to act as another principal too), built on first use. */
+  actors?: Reachability;
 }
 
 /** Prepares searches from many sources towards one node (`admin`, a role): distances computed once. */
@@ -68,13 +68,12 @@ export function searchPaths(graph: AccessGraph, from: string, to: string | undef
     return hops;
   };
   // A hop that relies on a change another principal makes is taken only if the source can also
-  // act as it: who can act as each such principal is one reverse pass, shared by every search.
-  const actors = (target.actors ??= new Map());
-  const sourceActsAs = (nodes: readonly string[]): boolean => nodes.some((n) => {
-    let who = actors.get(n);
-    if (!who) actors.set(n, (who = new Set(depthsFrom(graph, [n], { ...actingAs(opts.includeConditional, 'in'), maxDepth: opts.maxDepth }).keys())));
-    return who.has(from);
-  });
+  // act as it, by a chain of any length (AWS bounds none; maxDepth bounds the path shown): one
+  // condensation of the graph, one reverse walk per such principal, shared by every search.
+  const sourceActsAs = (nodes: readonly string[]): boolean => {
+    const actors = (target.actors ??= reachability(graph, actingAs(opts.includeConditional), 'target'));
+    return nodes.some((n) => actors.reaches(from, n));
+  };
   // Iterative deepening: paths of exactly `bound` hops for bound = shortest … maxDepth, so the
   // shortest come first and the search stops as soon as maxPaths are found (one more proves a cut).
   let bound = 0;

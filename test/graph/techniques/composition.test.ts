@@ -101,6 +101,30 @@ describe('composition of escalation steps', () => {
   it('trap: the source cannot act as the principal that would rewrite the role (it trusts someone else) → no path', async () => {
     expect(await pathsToAdmin(split(userArn('someone-else')))).toEqual([]);
   });
+
+  // The writer is at the end of a chain longer than --max-depth: AWS bounds no chain, and the
+  // path shown (enterer → target rewritten → admin) is short; only the hop's side condition is far.
+  const farWriter = (links: number): GaadSpec => ({
+    users: [{ name: 'attacker', inline: { work: [allow('sts:AssumeRole', [roleArn('w1'), roleArn('enterer')])] } }],
+    roles: [
+      ...Array.from({ length: links }, (_, i) => ({ name: `w${i + 1}`, trust: trust(i === 0 ? ME : roleArn(`w${i}`)), inline: { next: [allow('sts:AssumeRole', roleArn(`w${i + 2}`))] } })),
+      { name: `w${links + 1}`, trust: trust(roleArn(`w${links}`)), inline: { write: [allow('iam:AttachRolePolicy', roleArn('target'))] } },
+      { name: 'enterer', trust: trust(ME), inline: { enter: [allow('sts:AssumeRole', roleArn('target'))] } },
+      { name: 'target', trust: trust(roleArn('enterer')) },
+    ],
+  });
+  it('the principal that rewrites the role is further than --max-depth from the source: the short path into the role is still found', async () => {
+    const paths = await pathsToAdmin(farWriter(DEFAULT_ANALYSIS_OPTIONS.maxDepth + 2));
+    const p = paths.find((x) => x.hops.some((h) => h.kind === 'iam-attach-role-policy-reachable'));
+    expect(p, JSON.stringify(paths.map(kinds))).toBeDefined();
+    expect(p!.hops.find((h) => h.alsoActingAs)!.alsoActingAs).toEqual([roleArn(`w${DEFAULT_ANALYSIS_OPTIONS.maxDepth + 3}`)]);
+  });
+  it('trap: the chain to that principal is broken in the middle → no path through the rewrite', async () => {
+    const spec = farWriter(DEFAULT_ANALYSIS_OPTIONS.maxDepth + 2);
+    spec.roles![4] = { ...spec.roles![4], trust: trust(userArn('someone-else')) };
+    const paths = await pathsToAdmin(spec);
+    expect(paths.filter((x) => x.hops.some((h) => h.kind === 'iam-attach-role-policy-reachable'))).toEqual([]);
+  });
 });
 
 describe('policy versions: GAAD holds every version, the engine decides whether switching grants more', () => {
