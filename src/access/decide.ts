@@ -91,25 +91,50 @@ export function resourceIndependent(profile: PrincipalProfile, action: string): 
 
 const computeIndependence = (profile: PrincipalProfile, action: string): boolean => resourceScopedStatements(profile, action).length === 0;
 
+/** What one policy says of one action, worked out once: every principal holding the policy shares it. */
+interface PolicyFacts {
+  /** Whether an Allow statement matches the action. */
+  allows: boolean;
+  /** The statements matching the action that name resources other than "*". */
+  scoped: readonly CompiledStatement[];
+}
+
+const NO_STATEMENTS: readonly CompiledStatement[] = Object.freeze([]);
+const facts = new WeakMap<CompiledPolicy, Map<string, PolicyFacts>>();
+
+function factsOf(policy: CompiledPolicy, action: string): PolicyFacts {
+  let byAction = facts.get(policy);
+  if (!byAction) facts.set(policy, (byAction = new Map()));
+  let found = byAction.get(action);
+  if (!found) {
+    let allows = false;
+    let scoped: CompiledStatement[] | undefined;
+    for (const s of policy.statements) {
+      if (!s.matchesAction(action)) continue;
+      if (s.parsed.effect === 'Allow') allows = true;
+      const r = s.parsed.resource;
+      if (s.parsed.notResource || (r && !(r.length === 1 && r[0] === '*'))) (scoped ??= []).push(s);
+    }
+    byAction.set(action, (found = { allows, scoped: scoped ?? NO_STATEMENTS }));
+  }
+  return found;
+}
+
 /** The identity, boundary and SCP statements matching the action that name resources other than "*": what a decision on it can depend on. */
 export function resourceScopedStatements(profile: PrincipalProfile, action: string): CompiledStatement[] {
   const scoped: CompiledStatement[] = [];
-  const policies = [...profile.identity, ...(profile.boundary ? [profile.boundary] : []), ...(profile.scpLevels ?? []).flatMap((l) => l.policies)];
-  for (const policy of policies) {
-    for (const s of policy.statements) {
-      if (!s.matchesAction(action)) continue;
-      const r = s.parsed.resource;
-      if (s.parsed.notResource || (r && !(r.length === 1 && r[0] === '*'))) scoped.push(s);
-    }
-  }
+  const add = (policy: CompiledPolicy) => {
+    for (const s of factsOf(policy, action).scoped) scoped.push(s);
+  };
+  profile.identity.forEach(add);
+  if (profile.boundary) add(profile.boundary);
+  for (const level of profile.scpLevels ?? []) level.policies.forEach(add);
   return scoped;
 }
 
 /** Could any identity statement of the principal allow this action at all? A cheap prefilter. */
 export function mayAllow(profile: PrincipalProfile, action: string): boolean {
-  for (const policy of profile.identity) {
-    for (const s of policy.statements) if (s.parsed.effect === 'Allow' && s.matchesAction(action)) return true;
-  }
+  for (const policy of profile.identity) if (factsOf(policy, action).allows) return true;
   return false;
 }
 
