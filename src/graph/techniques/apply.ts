@@ -15,7 +15,7 @@ import { addEdge, ensureEscalatedNode, escalatedKey, evidenceOf, noteOf, type Bu
 import { ADMIN_NODE, type EdgeAttributes } from '../types.ts';
 import { TECHNIQUES } from './catalog/index.ts';
 import { tryAlternative, type DecisionMemo } from './required.ts';
-import { adminAttributes, escalationAttributes } from './attributes.ts';
+import { adminAttributes, escalationAttributes, passAttributes } from './attributes.ts';
 import { resolveRewrites, type BulkRewrite, type Rewrite } from './rewrites.ts';
 import { administrationRequirement, buildIndexes, principalsRewritten, rolesThatMayTrust, targetsFor, targetsLeftOut, type Indexes } from './targets.ts';
 import { intoAssumeHub } from '../assume-hubs.ts';
@@ -101,7 +101,7 @@ function tryTechniques(ctx: BuildContext, ix: Indexes, hubs: HubCache, actor: Ac
     let last: { decisions: Decision[]; attributes: EdgeAttributes } | undefined;
     const needs = administrationRequirement(technique, model, profile.accountId);
     if (usesHub(ctx, ix, hubs, technique, profile, viable)) {
-      result.edges.push(...hubEdges(ctx, ix, hubs, technique, profile, viable, memo, needs));
+      result.edges.push(...hubEdges(ctx, ix, hubs, technique, profile, viable, memo, needs, !actor.via));
       continue;
     }
     const everyone = rewritesInBulk(ctx, ix, technique, profile, viable);
@@ -127,13 +127,8 @@ function tryTechniques(ctx: BuildContext, ix: Indexes, hubs: HubCache, actor: Ac
       if (technique.result === 'target') {
         if (!ctx.graph.hasNode(target) || target === actor.principal) continue;
         result.edges.push({ target, attributes, key: technique.id });
-        const pass = chosen.findIndex((r) => r.action === 'iam:PassRole');
-        if (pass >= 0 && !actor.via) {
-          result.edges.push({
-            target, key: 'can-pass-to-service',
-            attributes: { kind: 'can-pass-to-service', actions: ['iam:PassRole'], evidence: evidenceOf(decisions[pass]), conditions: decisions[pass].residual, conditional: decisions[pass].conditional, requires: [`passed to ${chosen[pass].context?.['iam:PassedToService'] ?? technique.service}`] },
-          });
-        }
+        const pass = actor.via ? undefined : passAttributes(technique, chosen, decisions);
+        if (pass) result.edges.push({ target, key: 'can-pass-to-service', attributes: pass });
       } else if (technique.result === 'rewrite-target') {
         for (const principal of principalsRewritten(model, target, ix, profile.accountId)) {
           if (principal !== actor.principal) result.rewrites.push({ rewriter: actor.node, principal, target, gain: technique.gain ?? 'any-policy', technique, attributes });

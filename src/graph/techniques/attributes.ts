@@ -31,6 +31,17 @@ export function escalationAttributes(technique: Technique, chosen: RequiredActio
   };
 }
 
+/**
+ * The can-pass-to-service edge beside a technique's edge when its alternative passes a role (what
+ * the passable-admin-role finding and the exports read); undefined when it passes none.
+ */
+export function passAttributes(technique: Technique, chosen: RequiredAction[], decisions: Decision[]): EdgeAttributes | undefined {
+  const pass = chosen.findIndex((r) => r.action === 'iam:PassRole');
+  if (pass < 0) return undefined;
+  const d = decisions[pass];
+  return { kind: 'can-pass-to-service', actions: ['iam:PassRole'], evidence: evidenceOf(d), conditions: d.residual, conditional: d.conditional, requires: [`passed to ${chosen[pass].context?.['iam:PassedToService'] ?? technique.service}`] };
+}
+
 /** The attributes of a step whose gain makes the source admin: the technique's proof and the admin check's. */
 export function adminAttributes(attributes: EdgeAttributes, admin: AdminCheck, note: Evidence): EdgeAttributes {
   return {

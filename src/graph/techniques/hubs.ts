@@ -18,7 +18,7 @@ import { inventoryStatus } from '../../model/compute.ts';
 import type { Decision } from '../../policy/types.ts';
 import { addEdge, ensureNode, HUB_MIN_TARGETS, hubPays, type BuildContext } from '../context.ts';
 import { hubNodeKey, type EdgeAttributes } from '../types.ts';
-import { escalationAttributes, techniqueRefOf } from './attributes.ts';
+import { escalationAttributes, passAttributes, techniqueRefOf } from './attributes.ts';
 import { existingSites } from './existing.ts';
 import { onlyIfHolds, tryAlternative, type DecisionMemo } from './required.ts';
 import { accountTargets, rewriteTargets, type Indexes, type RewriteTarget } from './targets.ts';
@@ -36,14 +36,10 @@ export const newHubCache = (): HubCache => ({ made: new Map(), sources: new Map(
 
 const TARGET_INDEPENDENT = new Set(['*', 'source']);
 
-/**
- * Is the alternative decided the same for every target, for this principal? PassRole stays per
- * target: its edges also say which roles can be passed (the passable-admin-role finding).
- */
+/** Is the alternative decided the same for every target, for this principal? */
 export const independentOfTarget = (profile: PrincipalProfile, alternative: readonly RequiredAction[]): boolean =>
-  alternative.every((r) => r.action !== 'iam:PassRole' && (
-    TARGET_INDEPENDENT.has(r.resource) || r.resource.startsWith('arn:') ||
-    (r.resource === 'target' && !/^sts:/i.test(r.action) && resourceIndependent(profile, r.action))));
+  alternative.every((r) => TARGET_INDEPENDENT.has(r.resource) || r.resource.startsWith('arn:') ||
+    (r.resource === 'target' && !/^sts:/i.test(r.action) && resourceIndependent(profile, r.action)));
 
 /**
  * Can this principal's rewrites with the technique be one record for all its targets (rewrites.ts)?
@@ -139,7 +135,12 @@ function hubOf(ctx: BuildContext, ix: Indexes, hubs: HubCache, technique: Techni
     hubs.made.set(key, edges.length > 0);
     if (edges.length > 0) {
       ensureNode(ctx.graph, key, { kind: 'hub', label: `${SELECTOR_TEXT[technique.targets]!(technique)} of ${account} (${technique.id})`, accountId: account, details: { technique: technique.id, targets: edges.length } });
-      for (const [target, attributes] of edges) addEdge(ctx, key, target, attributes);
+      // A role passed through the hub: the hub says which roles, as a principal's own edges would.
+      const passes = chosen.alt.some((r) => r.action === 'iam:PassRole');
+      for (const [target, attributes] of edges) {
+        addEdge(ctx, key, target, attributes);
+        if (passes) addEdge(ctx, key, target, { kind: 'can-pass-to-service', actions: ['iam:PassRole'], evidence: [], conditions: [], conditional: false });
+      }
     }
   }
   return hubs.made.get(key) ? key : undefined;
@@ -150,7 +151,7 @@ function hubOf(ctx: BuildContext, ix: Indexes, hubs: HubCache, technique: Techni
  * their target-side preconditions left to the hubs), most preferred first, each serving the
  * targets the ones before it cannot.
  */
-export function hubEdges(ctx: BuildContext, ix: Indexes, hubs: HubCache, technique: Technique, profile: PrincipalProfile, viable: RequiredAction[][], memo: DecisionMemo, needs: string | undefined): Array<{ target: string; key: string; attributes: EdgeAttributes }> {
+export function hubEdges(ctx: BuildContext, ix: Indexes, hubs: HubCache, technique: Technique, profile: PrincipalProfile, viable: RequiredAction[][], memo: DecisionMemo, needs: string | undefined, passEdges: boolean): Array<{ target: string; key: string; attributes: EdgeAttributes }> {
   const any = accountTargets(technique, profile.accountId, ctx.model, ix)!.find((t) => t !== profile.arn);
   if (!any) return [];
   const allowed = viable
@@ -161,7 +162,11 @@ export function hubEdges(ctx: BuildContext, ix: Indexes, hubs: HubCache, techniq
   const earlier: Array<{ index: number; alt: RequiredAction[] }> = [];
   for (const a of allowed) {
     const hub = hubOf(ctx, ix, hubs, technique, profile.accountId, a, earlier);
-    if (hub) edges.push({ target: hub, key: technique.id, attributes: escalationAttributes(technique, a.alt, a.decisions, needs, '') });
+    if (hub) {
+      edges.push({ target: hub, key: technique.id, attributes: escalationAttributes(technique, a.alt, a.decisions, needs, '') });
+      const pass = passEdges ? passAttributes(technique, a.alt, a.decisions) : undefined;
+      if (pass) edges.push({ target: hub, key: 'can-pass-to-service', attributes: pass });
+    }
     // An alternative without target-side preconditions serves every target the earlier ones left.
     if (a.alt.every((r) => !r.onlyIf)) break;
     earlier.push(a);

@@ -3,6 +3,7 @@
  * service's create/run action): whoever can pass the role runs code as an administrator.
  */
 import { ADMIN_NODE } from '../../graph/types.ts';
+import { ACTING_AS, stepsOf } from '../../graph/traversal/index.ts';
 import { shortName } from '../../analysis/text.ts';
 import type { RawFinding, Rule } from '../types.ts';
 import { hopOf, pathOf } from '../../analysis/hop.ts';
@@ -27,11 +28,12 @@ export const passableAdminRole: Rule = {
       const adminHop = hopOf(role, ADMIN_NODE, graph.getEdgeAttributes(adminKey));
       const paths: Path[] = [];
       const passers = new Set<string>();
-      graph.forEachInEdge(role, (_k, a, source) => {
-        if (a.kind !== 'escalation' || !a.actions?.includes('iam:PassRole') || admins.has(source)) return;
+      // Through a technique's hub ("any role trusting lambda.amazonaws.com") too: folded steps.
+      for (const { from: source, attributes: a } of stepsOf(graph, role, { edges: ACTING_AS, direction: 'in' })) {
+        if (a.kind !== 'escalation' || !a.actions?.includes('iam:PassRole') || admins.has(source)) continue;
         passers.add(source);
         paths.push(pathOf([hopOf(source, role, a), adminHop]));
-      });
+      }
       if (paths.length === 0) continue;
       paths.sort((a, b) => (a.hops[0].from + a.hops[0].kind < b.hops[0].from + b.hops[0].kind ? -1 : 1));
       const unconditional = paths.some((p) => p.verdict === 'reachable');

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../../src/access/options.ts';
 import { findPaths, privesc } from '../../../src/analysis/index.ts';
 import { HUB_MIN_TARGETS } from '../../../src/graph/techniques/hubs.ts';
-import { ADMINISTRATOR_ACCESS, allow, deny, loadGaad, roleArn, userArn, type Statement } from './gaad.ts';
+import { passableAdminRole } from '../../../src/report/findings/passable-admin-roles.ts';
+import { DEFAULT_REPORT_OPTIONS } from '../../../src/report/types.ts';
+import { ADMINISTRATOR_ACCESS, allow, deny, loadGaad, roleArn, trustService, userArn, type Statement } from './gaad.ts';
 
 const trustAccount = { Version: '2012-10-17' as const, Statement: [{ Effect: 'Allow' as const, Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }] };
 
@@ -146,5 +148,45 @@ describe('a new version of any policy others hold, allowed on Resource "*"', () 
   it('trap: without sts:AssumeRole she cannot act as the role that holds it → no path through it', async () => {
     const bulk = paths(await holders([allow('iam:CreatePolicyVersion')]));
     expect(bulk.map((hops) => hops.map((h) => h[2]))).not.toContainEqual(['iam-create-policy-version-reachable']);
+  });
+});
+
+// PassRole decided on Resource "*" is the same for every role a service trusts: one hub per
+// technique, whose edges also say which roles can be passed (the passable-admin-role finding reads
+// them through the hub). IAM User Guide, "Granting a user permissions to pass a role to an AWS service".
+describe('passing any role trusting lambda.amazonaws.com, allowed on Resource "*"', () => {
+  const passers = (users: number, passRole: Statement) => loadGaad({
+    users: Array.from({ length: users }, (_, i) => ({ name: i === 0 ? 'alice' : `u${i}`, inline: { p: [passRole, allow(['lambda:CreateFunction', 'lambda:InvokeFunction'])] } })),
+    roles: [{ name: 'fn-admin', trust: trustService('lambda.amazonaws.com'), managed: [ADMINISTRATOR_ACCESS] }, ...['a', 'b', 'c'].map((n) => ({ name: `fn-${n}`, trust: trustService('lambda.amazonaws.com') }))],
+  });
+  const passable = async (loaded: Awaited<ReturnType<typeof passers>>) => {
+    const { model, graph } = loaded;
+    const privescAnswer = privesc(graph, model, DEFAULT_ANALYSIS_OPTIONS);
+    return passableAdminRole.run({ model, graph, privesc: privescAnswer, options: { ...DEFAULT_REPORT_OPTIONS, analysis: DEFAULT_ANALYSIS_OPTIONS } });
+  };
+
+  it('goes through one hub with the paths and the passable-admin-role finding that direct edges give', async () => {
+    const crowd = await passers(4, allow('iam:PassRole'));
+    const alone = await passers(1, allow('iam:PassRole'));
+    expect(hubs(crowd.graph).map((h) => crowd.graph.getNodeAttribute(h, 'details')?.technique)).toEqual(['pass-role-lambda']);
+    expect(hubs(alone.graph)).toEqual([]);
+    expect(shape(crowd.graph, crowd.model, 'alice')).toEqual(shape(alone.graph, alone.model, 'alice'));
+    expect(shape(crowd.graph, crowd.model, 'alice').map((p) => p.hops.map((h) => h[2]))).toEqual([['pass-role-lambda', 'is-admin']]);
+    const [finding] = await passable(crowd);
+    expect(finding.subject).toBe(roleArn('fn-admin'));
+    expect(finding.facts?.passers).toEqual([userArn('alice'), ...[1, 2, 3].map((i) => userArn(`u${i}`))]);
+    expect(finding.paths![0].hops[0].evidence.map((e) => `${e.policy}#${e.statement}`)).toContain(`${userArn('alice')}#inline/p#0`);
+    expect((await passable(alone))[0].facts?.passers).toEqual([userArn('alice')]);
+    // Which roles can be passed, through the hub: one can-pass-to-service edge into it per passer, one out of it per role.
+    const hub = hubs(crowd.graph)[0];
+    expect(crowd.graph.outEdges(hub).filter((e) => crowd.graph.getEdgeAttribute(e, 'kind') === 'can-pass-to-service')).toHaveLength(4);
+    expect(crowd.graph.hasEdge(`${userArn('alice')}->${hub}:can-pass-to-service`)).toBe(true);
+  });
+
+  it('trap: PassRole only on the fn-a, fn-b, fn-c roles → decided per role, no path to admin, no finding', async () => {
+    const scoped = await passers(4, allow('iam:PassRole', ['a', 'b', 'c'].map((n) => roleArn(`fn-${n}`))));
+    expect(hubs(scoped.graph)).toEqual([]);
+    expect(findPaths(scoped.graph, scoped.model, userArn('alice'), 'admin', DEFAULT_ANALYSIS_OPTIONS).paths).toEqual([]);
+    expect(await passable(scoped)).toEqual([]);
   });
 });
