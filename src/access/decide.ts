@@ -120,15 +120,23 @@ function factsOf(policy: CompiledPolicy, action: string): PolicyFacts {
   return found;
 }
 
-/** The identity, boundary and SCP statements matching the action that name resources other than "*": what a decision on it can depend on. */
-export function resourceScopedStatements(profile: PrincipalProfile, action: string): CompiledStatement[] {
-  const scoped: CompiledStatement[] = [];
-  const add = (policy: CompiledPolicy) => {
-    for (const s of factsOf(policy, action).scoped) scoped.push(s);
-  };
-  profile.identity.forEach(add);
-  if (profile.boundary) add(profile.boundary);
-  for (const level of profile.scpLevels ?? []) level.policies.forEach(add);
+const scopedMemo = new WeakMap<PrincipalProfile, Map<string, readonly CompiledStatement[]>>();
+
+/** The identity, boundary and SCP statements matching the action that name resources other than "*": what a decision on it can depend on (per profile and action, once). */
+export function resourceScopedStatements(profile: PrincipalProfile, action: string): readonly CompiledStatement[] {
+  let memo = scopedMemo.get(profile);
+  if (!memo) scopedMemo.set(profile, (memo = new Map()));
+  let scoped = memo.get(action);
+  if (!scoped) {
+    const list: CompiledStatement[] = [];
+    const add = (policy: CompiledPolicy) => {
+      for (const s of factsOf(policy, action).scoped) list.push(s);
+    };
+    profile.identity.forEach(add);
+    if (profile.boundary) add(profile.boundary);
+    for (const level of profile.scpLevels ?? []) level.policies.forEach(add);
+    memo.set(action, (scoped = list));
+  }
   return scoped;
 }
 

@@ -58,14 +58,14 @@ function wholeAccountGroups(ctx: BuildContext): Map<string, Array<{ role: string
 
 const OPEN = makeContext({}, 'open');
 const refKey = (s: CompiledStatement): string => `${s.ref.policy}#${s.ref.statement}`;
-const scopes = new WeakMap<PrincipalProfile, { statements: CompiledStatement[]; key: string } | null>();
+const scopes = new WeakMap<PrincipalProfile, { statements: readonly CompiledStatement[]; key: string } | null>();
 
 /**
  * The statements a principal's sts:AssumeRole decision depends on (those naming resources other
  * than "*": none for most), as a key that principals holding the same policies share; null when
  * one holds a policy variable (the roles it matches depend on the principal).
  */
-function scopeOf(profile: PrincipalProfile): { statements: CompiledStatement[]; key: string } | null {
+function scopeOf(profile: PrincipalProfile): { statements: readonly CompiledStatement[]; key: string } | null {
   if (!scopes.has(profile)) {
     const statements = resourceScopedStatements(profile, 'sts:AssumeRole');
     const variable = statements.some((st) => (st.parsed.resource ?? st.parsed.notResource ?? []).some((r) => r.includes('${')));
@@ -92,7 +92,7 @@ export function assumeHubs(ctx: BuildContext): AssumeHubs {
     groupsTrusting.set(trusted, [...(groupsTrusting.get(trusted) ?? []), group].sort((a, b) => (a.key < b.key ? -1 : 1)));
   }
   const parts = new Map<string, Parts | null>();
-  const partition = (group: Group, scope: { statements: CompiledStatement[]; key: string }): Parts | null => {
+  const partition = (group: Group, scope: { statements: readonly CompiledStatement[]; key: string }): Parts | null => {
     const byMask = new Map<string, Array<{ role: string; statements: Evidence[] }>>();
     for (const r of group.roles) {
       const matches = scope.statements.map((st) => st.matchesResource(r.role, OPEN));
@@ -116,7 +116,7 @@ export function assumeHubs(ctx: BuildContext): AssumeHubs {
     }
     return { firstTwo };
   };
-  const partsOf = (group: Group, scope: { statements: CompiledStatement[]; key: string }) => {
+  const partsOf = (group: Group, scope: { statements: readonly CompiledStatement[]; key: string }) => {
     const key = `${group.key}\u0000${scope.key}`;
     if (!parts.has(key)) parts.set(key, partition(group, scope));
     return parts.get(key)!;

@@ -1,5 +1,6 @@
 /** Deciding a technique's required actions for one source and target, with the real engine. */
-import { decideAccess, resourceIndependent } from '../../access/decide.ts';
+import { decideAccess, resourceIndependent, resourceScopedStatements } from '../../access/decide.ts';
+import { makeContext } from '../../policy/context.ts';
 import { VERSION_SEPARATOR } from '../../access/gains.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
 import { accessKeyCount } from '../../model/query.ts';
@@ -58,8 +59,30 @@ const memoKeyOf = (r: RequiredAction): string => {
   return key;
 };
 
-/** Decisions that do not depend on the target (see resourceIndependent), per principal and action. */
+/** Decisions that do not depend on the target (see resourceIndependent), or depend on it only through which of the principal's resource-scoped statements match it (scopedKey), per principal and action. */
 export type DecisionMemo = Map<string, Decision>;
+
+const OPEN = makeContext({}, 'open');
+
+/**
+ * For an action on a user, group or role of the model (no resource policy decides it; sts:* on a
+ * role, decided by its trust, aside): the decision depends on the target only through its account
+ * and which of the principal's resource-scoped statements match it, so targets alike share it — a
+ * principal holding iam:AttachUserPolicy on one policy's ARN is denied on every user by one
+ * decision, not one per user. Undefined when a match cannot be told apart from the principal
+ * (a policy variable in the pattern).
+ */
+function scopedKey(model: AccountModel, profile: PrincipalProfile, required: RequiredAction, resource: string): string | undefined {
+  const entity = model.users[resource] ?? model.groups[resource] ?? (/^sts:/i.test(required.action) ? undefined : model.roles[resource]);
+  if (!entity) return undefined;
+  let mask = '';
+  for (const s of resourceScopedStatements(profile, required.action)) {
+    const m = s.matchesResource(resource, OPEN);
+    if (m === 'unknown') return undefined;
+    mask += m === 'true' ? '1' : '0';
+  }
+  return `${memoKeyOf(required)} @${entity.accountId} ${mask}`;
+}
 
 /** A precondition on the target the input settles (true when it cannot tell). */
 export function onlyIfHolds(model: AccountModel, required: RequiredAction, target: string): boolean {
@@ -79,10 +102,12 @@ export function tryAlternative(model: AccountModel, profile: PrincipalProfile, a
     // A role's trust policy decides sts:AssumeRole* on it; any other action on a role is decided by the caller's side and the role's account alone.
     const role = model.roles[resource];
     const independent = !(role && /^sts:/i.test(required.action)) && (required.resource === '*' || resourceIndependent(profile, required.action));
-    const memoKey = required.resource !== 'target' ? `${memoKeyOf(required)} ${resource}` : role ? `${memoKeyOf(required)} @${role.accountId}` : memoKeyOf(required);
+    const memoKey = independent
+      ? (required.resource !== 'target' ? `${memoKeyOf(required)} ${resource}` : role ? `${memoKeyOf(required)} @${role.accountId}` : memoKeyOf(required))
+      : site === undefined && required.resource === 'target' ? scopedKey(model, profile, required, resource) : undefined;
     // Keys the technique fixes (iam:PassedToService); others, such as iam:AssociatedResourceArn, stay unknown.
-    const d = (independent ? memo.get(memoKey) : undefined) ?? decideSomewhere(model, profile, required, resource, site !== undefined && required.onExisting === true);
-    if (independent) memo.set(memoKey, d);
+    const d = (memoKey !== undefined ? memo.get(memoKey) : undefined) ?? decideSomewhere(model, profile, required, resource, site !== undefined && required.onExisting === true);
+    if (memoKey !== undefined) memo.set(memoKey, d);
     if (d.decision !== 'allowed') return undefined;
     decisions.push(d);
   }
