@@ -1,5 +1,5 @@
 /**
- * A dense synthetic organization (bench/generate.ts, 1,500 principals, ~70,000 edges) in the
+ * A dense synthetic organization (bench/generate.ts, 2,000 principals, ~25,000 edges) in the
  * viewer: it opens and draws, assume and escalation edges are drawn on demand, and a target's
  * paths are drawn with the edges that make them.
  */
@@ -19,7 +19,7 @@ describeBrowser('viewer on a dense organization', () => {
   let built: Built;
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'iamgraph-dense-'));
-    writeOrg(dir, generateOrg(1500));
+    writeOrg(dir, generateOrg(2000));
     built = await viewerPage('dense', [dir]);
     browser = await launchChromium();
   });
