@@ -19,6 +19,7 @@ import { adminAttributes, escalationAttributes, passAttributes } from './attribu
 import { resolveRewrites, type BulkRewrite, type Rewrite } from './rewrites.ts';
 import { administrationRequirement, buildIndexes, principalsRewritten, rolesThatMayTrust, targetsFor, targetsLeftOut, type Indexes } from './targets.ts';
 import { intoAssumeHub } from '../assume-hubs.ts';
+import { isHub } from '../traversal/index.ts';
 import { existingSites } from './existing.ts';
 import { hubEdges, newHubCache, rewritesInBulk, usesHub, type HubCache } from './hubs.ts';
 import type { RequiredAction, Technique } from './types.ts';
@@ -59,22 +60,38 @@ function chooseAlternative(ctx: BuildContext, profile: PrincipalProfile, viable:
   return best;
 }
 
-/** AssumeRole edges an escalated actor has and its principal has not (its gains changed what it may assume). */
+/** The roles a principal can assume, directly or through the hubs it enters. */
+function assumableBy(ctx: BuildContext, principal: string): Set<string> {
+  const roles = new Set<string>();
+  ctx.graph.forEachOutEdge(principal, (_e, a, _s, target) => {
+    if (a.kind !== 'can-assume') return;
+    if (!isHub(ctx.graph, target)) roles.add(target);
+    else ctx.graph.forEachOutEdge(target, (_f, b, _h, role) => b.kind === 'can-assume' && roles.add(role));
+  });
+  return roles;
+}
+
+/**
+ * AssumeRole edges an escalated actor has and its principal has not (its gains changed what it
+ * may assume), role by role: a hub the actor enters (its scoped statements split the roles apart
+ * from its principal's) is new only for roles the principal cannot assume already.
+ */
 function newAssumeEdges(ctx: BuildContext, ix: Indexes, actor: Actor): FoundEdge[] {
   if (!mayAllow(actor.profile, 'sts:AssumeRole')) return [];
   const out: FoundEdge[] = [];
+  const already = assumableBy(ctx, actor.principal);
   const hubs = ctx.assumeHubs.entries(actor.principal, actor.profile);
   for (const roleArn of rolesThatMayTrust(ix, actor.principal, actor.profile.accountId)) {
     const role = ctx.model.roles[roleArn];
     // A grouped role is entered through its hub below, when the profile enters hubs at all.
-    if ((hubs && ctx.assumeHubs.grouped(roleArn)) || role.serviceLinked || role.arn === actor.principal || ctx.graph.hasEdge(`${actor.principal}->${role.arn}:can-assume`)) continue;
+    if ((hubs && ctx.assumeHubs.grouped(roleArn)) || role.serviceLinked || role.arn === actor.principal || already.has(role.arn)) continue;
     const d = decideAccess(ctx.model, actor.profile, { action: 'sts:AssumeRole', resource: role.arn });
     if (d.decision !== 'allowed') continue;
     out.push({ target: role.arn, key: 'can-assume', attributes: { kind: 'can-assume', actions: ['sts:AssumeRole'], evidence: evidenceOf(d), conditions: d.residual, conditional: d.conditional } });
   }
   // One decision per hub, on one of its roles: the hub's edge, unless the principal itself has it.
   for (const { hub, role } of hubs ?? []) {
-    if (ctx.graph.hasEdge(`${actor.principal}->${hub}:can-assume`)) continue;
+    if (ctx.graph.hasEdge(`${actor.principal}->${hub}:can-assume`) || ctx.graph.outNeighbors(hub).every((r) => r === actor.principal || already.has(r))) continue;
     const attributes = intoAssumeHub(ctx, actor.profile, role);
     if (attributes) out.push({ target: hub, key: 'can-assume', attributes });
   }
