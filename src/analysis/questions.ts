@@ -28,8 +28,10 @@ export function whoCan(graph: AccessGraph, model: AccountModel, action: string, 
     }
     direct.set(arn, finalAccessOf(decideAccess(model, profile, { action, resource }), { action, resource }, opts));
   }
-  // Escalated nodes (a principal after a step such as joining a group) may be allowed what their principal is not.
-  const escalated = graph.filterNodes((_n, a) => a.kind === 'escalated');
+  // Escalated nodes (a principal after a step such as joining a group) may be allowed what their
+  // principal is not. Only their principal's steps lead into them, and a path ends at a principal
+  // that can do it: those of a principal that can are never reached, and need no decision.
+  const escalated = graph.filterNodes((_n, a) => a.kind === 'escalated' && !direct.get(a.principal ?? ''));
   const prepared = prepareTarget(graph, model, { action, resource }, opts, [...[...direct.keys()].filter((k) => direct.get(k)), ...escalated], direct);
   const principals: WhoCanAnswer['principals'] = [];
   for (const node of [...prepared.dist.keys()].sort()) {
