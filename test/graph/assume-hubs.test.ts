@@ -12,7 +12,7 @@ import { findPaths, privesc } from '../../src/analysis/index.ts';
 import { HUB_MIN_TARGETS } from '../../src/graph/context.ts';
 import { assumeRoleCycle, longRoleChain } from '../../src/report/findings/role-chains.ts';
 import { DEFAULT_REPORT_OPTIONS } from '../../src/report/types.ts';
-import { ADMINISTRATOR_ACCESS, allow, deny, loadGaad, roleArn, userArn, type PolicyDocument, type Statement } from './techniques/gaad.ts';
+import { ADMINISTRATOR_ACCESS, allow, deny, groupArn, loadGaad, roleArn, userArn, type PolicyDocument, type Statement } from './techniques/gaad.ts';
 
 const ROOT: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }] };
 const MFA: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] };
@@ -108,5 +108,34 @@ describe('role chains and cycles through an AssumeRole hub', () => {
   it('trap: one app role entering its own hub is no cycle', async () => {
     const { cycles } = await rules({ 'app-1': [allow('sts:AssumeRole')] });
     expect(cycles).toEqual([]);
+  });
+});
+
+// An escalated node (a principal with gains) is worth making only if it leads where its principal
+// does not already go. Its gains can split the trusted roles differently (another scoped
+// statement, another hub part): new only for the roles its principal cannot assume already.
+describe('an escalated principal entering the roles it could already assume', () => {
+  const APP = ['a', 'b', 'c', 'd'];
+  const spec = (groupAllows: string) => ({
+    users: [
+      { name: 'alice', inline: { p: [allow('sts:AssumeRole', roleArn('app-*')), allow('iam:AddUserToGroup', groupArn('more'))] } },
+      ...['u1', 'u2', 'u3'].map((name) => ({ name, inline: { p: [allow('sts:AssumeRole', roleArn('app-*'))] } })),
+    ],
+    groups: [{ name: 'more', inline: { g: [allow('sts:AssumeRole', groupAllows)] } }],
+    roles: [...APP.map((n) => ({ name: `app-${n}`, trust: ROOT })), { name: 'ops', trust: ROOT }],
+  });
+  const escalated = ({ graph }: Loaded) => graph.filterNodes((_n, a) => a.kind === 'escalated');
+
+  it('a group allowing one of those roles again (a second scoped statement, other hub parts) makes no escalated node', async () => {
+    const loaded = await loadGaad(spec(roleArn('app-a')));
+    expect(hubs(loaded).length).toBeGreaterThan(0);
+    expect(escalated(loaded)).toEqual([]);
+  });
+
+  it('a group allowing a role she could not assume (ops) does: the joined alice enters it', async () => {
+    const loaded = await loadGaad(spec(roleArn('ops')));
+    const [joined] = escalated(loaded);
+    expect(joined).toBe(`${userArn('alice')}#gains:target-group-policies=${groupArn('more')}`);
+    expect(findPaths(loaded.graph, loaded.model, userArn('alice'), roleArn('ops'), DEFAULT_ANALYSIS_OPTIONS).paths.map((p) => p.hops.map((h) => h.to))).toEqual([[joined, roleArn('ops')]]);
   });
 });
