@@ -77,7 +77,7 @@ export function searchPaths(graph: AccessGraph, from: string, to: string | undef
   // Iterative deepening: paths of exactly `bound` hops for bound = shortest … maxDepth, so the
   // shortest come first and the search stops as soon as maxPaths are found (one more proves a cut).
   let bound = 0;
-  // One more than maxPaths proves the answer was cut; past that, nothing is worth trying.
+  // Past the one path more than maxPaths that proves the cut, nothing is worth trying.
   const enough = (): boolean => found.length > opts.maxPaths;
   const visit = (node: string, hops: Hop[], onPath: Set<string>): void => {
     if (final) {
