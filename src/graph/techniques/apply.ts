@@ -89,7 +89,7 @@ function newAssumeEdges(ctx: BuildContext, ix: Indexes, actor: Actor): FoundEdge
     if (d.decision !== 'allowed') continue;
     out.push({ target: role.arn, key: 'can-assume', attributes: { kind: 'can-assume', actions: ['sts:AssumeRole'], evidence: evidenceOf(d), conditions: d.residual, conditional: d.conditional } });
   }
-  // One decision per hub, on one of its roles: the hub's edge, unless the principal itself has it.
+  // One decision per hub, on one of its roles: the hub's edge, unless the principal has it or already assumes all its roles.
   for (const { hub, role } of hubs ?? []) {
     if (ctx.graph.hasEdge(`${actor.principal}->${hub}:can-assume`) || ctx.graph.outNeighbors(hub).every((r) => r === actor.principal || already.has(r))) continue;
     const attributes = intoAssumeHub(ctx, actor.profile, role);
