@@ -3,7 +3,7 @@
  * parameters; failures a user can fix (unreachable server, bad credentials) become one-line
  * UserErrors.
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { UserError } from '../errors.ts';
 import type { CypherStatement } from './plan.ts';
 
@@ -58,7 +58,7 @@ function describeFailure(err: unknown, uri: string): string {
 }
 
 function driverRunner(driver: Driver, database: string | undefined): StatementRunner {
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  const session = driver.session({ database, defaultAccessMode: 'WRITE' });
   return {
     async runAutoCommit(query, params) {
       await session.run(query, params);
@@ -79,6 +79,8 @@ export async function pushPlan(
   onProgress?: (done: number, total: number) => void,
   makeRunner: (driver: Driver, database?: string) => StatementRunner = driverRunner,
 ): Promise<PushSummary> {
+  // Loaded here, not at start-up: every other command would pay for the driver's modules.
+  const { default: neo4j } = await import('neo4j-driver');
   let driver: Driver;
   try {
     driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
