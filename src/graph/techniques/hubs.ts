@@ -87,6 +87,7 @@ export function usesHub(ctx: BuildContext, ix: Indexes, hubs: HubCache, techniqu
     const status = inventoryStatus(ctx.model, technique.runsOn.kind, profile.accountId);
     if (status.whole || status.regions.length > 0 || ix.computeKinds.has(`${technique.runsOn.kind} ${profile.accountId}`)) return false;
   }
+  // Sources are counted only when the targets alone do not decide.
   return viable.every((alt) => independentOfTarget(profile, alt)) && (targets >= HUB_MIN_TARGETS || hubPays(hubSources(ctx, hubs, technique, profile.accountId), targets));
 }
 
