@@ -79,17 +79,24 @@ export function decideAccess(model: AccountModel, profile: PrincipalProfile, req
  * SCP statement that matches the action names Resource "*" (and no resource policy is involved):
  * then one decision serves every target.
  */
-const independence = new WeakMap<PrincipalProfile, Map<string, boolean>>();
+export const resourceIndependent = (profile: PrincipalProfile, action: string): boolean => resourceScopedStatements(profile, action).length === 0;
 
-export function resourceIndependent(profile: PrincipalProfile, action: string): boolean {
-  let memo = independence.get(profile);
-  if (!memo) independence.set(profile, (memo = new Map()));
-  let known = memo.get(action);
-  if (known === undefined) memo.set(action, (known = computeIndependence(profile, action)));
-  return known;
+const OPEN = makeContext({}, 'open');
+
+/**
+ * Which of these resource-scoped statements match the resource, as a string of 1s and 0s: resources
+ * with the same mask are decided alike by them. Undefined when a match depends on the request (a
+ * policy variable in a pattern).
+ */
+export function scopeMask(statements: readonly CompiledStatement[], resource: string): string | undefined {
+  let mask = '';
+  for (const s of statements) {
+    const m = s.matchesResource(resource, OPEN);
+    if (m === 'unknown') return undefined;
+    mask += m === 'true' ? '1' : '0';
+  }
+  return mask;
 }
-
-const computeIndependence = (profile: PrincipalProfile, action: string): boolean => resourceScopedStatements(profile, action).length === 0;
 
 /** What one policy says of one action, worked out once: every principal holding the policy shares it. */
 interface PolicyFacts {

@@ -7,8 +7,7 @@
  * hub "the roles of A that trust account B" replaces one edge per role (see techniques/hubs.ts:
  * the same folding, the same threshold).
  */
-import { decideAccess, resourceScopedStatements } from '../access/decide.ts';
-import { makeContext } from '../policy/context.ts';
+import { decideAccess, resourceScopedStatements, scopeMask } from '../access/decide.ts';
 import type { CompiledPolicy, CompiledStatement } from '../policy/types.ts';
 import { accountOfPrincipalValue, namesWholeAccount } from '../policy/arn.ts';
 import { addEdge, ensureNode, evidenceOf, hubPays, type AssumeHubs, type BuildContext } from './context.ts';
@@ -56,7 +55,6 @@ function wholeAccountGroups(ctx: BuildContext): Map<string, Array<{ role: string
   return groups;
 }
 
-const OPEN = makeContext({}, 'open');
 const refKey = (s: CompiledStatement): string => `${s.ref.policy}#${s.ref.statement}`;
 const scopes = new WeakMap<PrincipalProfile, { statements: readonly CompiledStatement[]; key: string } | null>();
 
@@ -85,19 +83,18 @@ export function assumeHubs(ctx: BuildContext): AssumeHubs {
   const groupOf = new Map<string, Group>();
   const groupsTrusting = new Map<string, Group[]>();
   for (const [key, roles] of wholeAccountGroups(ctx)) {
-    if (!hubPays(ctx.assumersByAccount.get(key.split('/trusting:')[1])?.length ?? 0, roles.length)) continue;
+    const trusted = key.split('/trusting:')[1];
+    if (!hubPays(ctx.assumersByAccount.get(trusted)?.length ?? 0, roles.length)) continue;
     const group = { key, roles };
     for (const r of roles) groupOf.set(r.role, group);
-    const trusted = key.split('/trusting:')[1];
     groupsTrusting.set(trusted, [...(groupsTrusting.get(trusted) ?? []), group].sort((a, b) => (a.key < b.key ? -1 : 1)));
   }
   const parts = new Map<string, Parts | null>();
   const partition = (group: Group, scope: { statements: readonly CompiledStatement[]; key: string }): Parts | null => {
     const byMask = new Map<string, Array<{ role: string; statements: Evidence[] }>>();
     for (const r of group.roles) {
-      const matches = scope.statements.map((st) => st.matchesResource(r.role, OPEN));
-      if (matches.includes('unknown')) return null;
-      const mask = matches.map((m) => (m === 'true' ? '1' : '0')).join('');
+      const mask = scopeMask(scope.statements, r.role);
+      if (mask === undefined) return null;
       const list = byMask.get(mask);
       if (list) list.push(r);
       else byMask.set(mask, [r]);

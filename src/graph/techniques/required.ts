@@ -1,6 +1,5 @@
 /** Deciding a technique's required actions for one source and target, with the real engine. */
-import { decideAccess, resourceIndependent, resourceScopedStatements } from '../../access/decide.ts';
-import { makeContext } from '../../policy/context.ts';
+import { decideAccess, resourceIndependent, resourceScopedStatements, scopeMask } from '../../access/decide.ts';
 import { VERSION_SEPARATOR } from '../../access/gains.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
 import { accessKeyCount } from '../../model/query.ts';
@@ -62,8 +61,6 @@ const memoKeyOf = (r: RequiredAction): string => {
 /** Decisions that do not depend on the target (see resourceIndependent), or depend on it only through which of the principal's resource-scoped statements match it (scopedKey), per principal and action. */
 export type DecisionMemo = Map<string, Decision>;
 
-const OPEN = makeContext({}, 'open');
-
 /**
  * For an action on a user, group or role of the model (no resource policy decides it; sts:* on a
  * role, decided by its trust, aside): the decision depends on the target only through its account
@@ -74,14 +71,8 @@ const OPEN = makeContext({}, 'open');
  */
 function scopedKey(model: AccountModel, profile: PrincipalProfile, required: RequiredAction, resource: string): string | undefined {
   const entity = model.users[resource] ?? model.groups[resource] ?? (/^sts:/i.test(required.action) ? undefined : model.roles[resource]);
-  if (!entity) return undefined;
-  let mask = '';
-  for (const s of resourceScopedStatements(profile, required.action)) {
-    const m = s.matchesResource(resource, OPEN);
-    if (m === 'unknown') return undefined;
-    mask += m === 'true' ? '1' : '0';
-  }
-  return `${memoKeyOf(required)} @${entity.accountId} ${mask}`;
+  const mask = entity && scopeMask(resourceScopedStatements(profile, required.action), resource);
+  return mask === undefined ? undefined : `${memoKeyOf(required)} @${entity!.accountId} ${mask}`;
 }
 
 /** A precondition on the target the input settles (true when it cannot tell). */
