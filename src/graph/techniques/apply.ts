@@ -14,7 +14,7 @@ import type { Decision } from '../../policy/types.ts';
 import { addEdge, ensureEscalatedNode, escalatedKey, evidenceOf, noteOf, type BuildContext } from '../context.ts';
 import { ADMIN_NODE, type EdgeAttributes } from '../types.ts';
 import { TECHNIQUES } from './catalog/index.ts';
-import { tryAlternative, type DecisionMemo } from './required.ts';
+import { tryAlternative, viableAlternatives, type DecisionMemo } from './required.ts';
 import { adminAttributes, escalationAttributes, passAttributes } from './attributes.ts';
 import { resolveRewrites, type BulkRewrite, type Rewrite } from './rewrites.ts';
 import { administrationRequirement, buildIndexes, principalsRewritten, rolesThatMayTrust, targetsFor, targetsLeftOut, type Indexes } from './targets.ts';
@@ -112,7 +112,7 @@ function tryTechniques(ctx: BuildContext, ix: Indexes, hubs: HubCache, actor: Ac
   const memo: DecisionMemo = new Map();
   for (const technique of TECHNIQUES) {
     if (!technique.sources.includes(profile.kind)) continue;
-    const viable = technique.anyOf.filter((alt) => alt.every((r) => mayAllow(profile, r.action)));
+    const viable = viableAlternatives(technique, profile);
     if (viable.length === 0) continue;
     // Targets whose decisions are the same (memoized, target-independent) share one attributes object.
     let last: { decisions: Decision[]; attributes: EdgeAttributes } | undefined;

@@ -12,7 +12,7 @@
  * their order of preference: a target an earlier alternative cannot serve (its precondition fails
  * there) is served by the next one's hub.
  */
-import { mayAllow, resourceIndependent } from '../../access/decide.ts';
+import { resourceIndependent } from '../../access/decide.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
 import { inventoryStatus } from '../../model/compute.ts';
 import type { Decision } from '../../policy/types.ts';
@@ -20,7 +20,7 @@ import { addEdge, ensureNode, HUB_MIN_TARGETS, hubPays, type BuildContext } from
 import { hubNodeKey, type EdgeAttributes } from '../types.ts';
 import { escalationAttributes, passAttributes, techniqueRefOf } from './attributes.ts';
 import { existingSites } from './existing.ts';
-import { onlyIfHolds, tryAlternative, type DecisionMemo } from './required.ts';
+import { onlyIfHolds, tryAlternative, viableAlternatives, type DecisionMemo } from './required.ts';
 import { accountTargets, rewriteTargets, type Indexes, type RewriteTarget } from './targets.ts';
 import type { RequiredAction, Technique } from './types.ts';
 
@@ -55,7 +55,7 @@ export function rewritesInBulk(ctx: BuildContext, ix: Indexes, technique: Techni
 
 /** The alternatives a principal's identity policies could allow, when a hub can stand for its edges (else undefined). */
 const viableForHub = (technique: Technique, profile: PrincipalProfile): RequiredAction[][] | undefined => {
-  const viable = technique.anyOf.filter((alt) => alt.every((r) => mayAllow(profile, r.action)));
+  const viable = viableAlternatives(technique, profile);
   return viable.length > 0 && viable.every((alt) => independentOfTarget(profile, alt)) ? viable : undefined;
 };
 

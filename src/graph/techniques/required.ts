@@ -1,12 +1,12 @@
 /** Deciding a technique's required actions for one source and target, with the real engine. */
-import { decideAccess, resourceIndependent, resourceScopedStatements, scopeMask } from '../../access/decide.ts';
+import { decideAccess, mayAllow, resourceIndependent, resourceScopedStatements, scopeMask } from '../../access/decide.ts';
 import { VERSION_SEPARATOR } from '../../access/gains.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
 import { accessKeyCount } from '../../model/query.ts';
 import type { AccountModel } from '../../model/types.ts';
 import { partitionOf, ssoAccountArn, ssoInstanceOfPermissionSet } from '../../policy/arn.ts';
 import type { Decision } from '../../policy/types.ts';
-import type { RequiredAction } from './types.ts';
+import type { RequiredAction, Technique } from './types.ts';
 
 /** IAM's quota of access keys per user. */
 const MAX_ACCESS_KEYS = 2;
@@ -74,6 +74,10 @@ function scopedKey(model: AccountModel, profile: PrincipalProfile, required: Req
   const mask = entity && scopeMask(resourceScopedStatements(profile, required.action), resource);
   return mask === undefined ? undefined : `${memoKeyOf(required)} @${entity!.accountId} ${mask}`;
 }
+
+/** The technique's alternatives whose every action the principal's identity policies could allow (a cheap prefilter). */
+export const viableAlternatives = (technique: Technique, profile: PrincipalProfile): RequiredAction[][] =>
+  technique.anyOf.filter((alt) => alt.every((r) => mayAllow(profile, r.action)));
 
 /** A precondition on the target the input settles (true when it cannot tell). */
 export function onlyIfHolds(model: AccountModel, required: RequiredAction, target: string): boolean {

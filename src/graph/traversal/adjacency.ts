@@ -1,6 +1,6 @@
 /**
  * The graph's steps over one edge set as integer arrays (compressed rows: node i's neighbours are
- * `neighbours[start[i] .. start[i + 1])`), built once per graph, edge set and direction. Walks
+ * `neighbours[start[i] .. start[i + 1])`), built once per graph and edge set, both ways. Walks
  * that touch every edge (distances to a target, who can act as a node, the condensation) run over
  * these instead of graphology's per-edge callbacks over a multigraph, several times faster on
  * graphs of millions of edges. Parallel edges (one per technique) are one neighbour here.
