@@ -69,7 +69,7 @@ afterAll(() => {
 
 describe('the tarball', () => {
   it('holds the compiled CLI, the built viewer, the licence, and no tests, fixtures, bench, CI or source', () => {
-    expect(packed).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/iamgraph.js', 'dist/cli.js', 'viz/dist/viewer.html', 'viz/dist/report-page.js', 'examples/company.yaml']));
+    expect(packed).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/iamgraph.js', 'dist/cli.js', 'dist/action-catalog.json', 'viz/dist/viewer.html', 'viz/dist/report-page.js', 'examples/company.yaml']));
     expect(packed.filter((p) => /^(test|bench|src|ingest|build|action|\.ci|\.github|node_modules)\/|fixtures|\.test\.|\.ts$/.test(p))).toEqual([]);
   });
 
