@@ -10,6 +10,8 @@ import { makeContext, withContext } from '../policy/context.ts';
 import { evaluate } from '../policy/evaluate/index.ts';
 import type { CompiledPolicy, CompiledStatement, Decision, PolicyLevel, RequestContext, ResourcePolicyKind } from '../policy/types.ts';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './options.ts';
+import { decisionClass, levelsReadPrincipal } from './decision-class.ts';
+import { factsOf } from './policy-facts.ts';
 import { profileOf, type PrincipalProfile } from './profile.ts';
 
 export interface AccessRequest {
@@ -53,11 +55,56 @@ function rcpLevels(model: AccountModel, account: string): PolicyLevel[] | undefi
   return perModel.get(account);
 }
 
+/**
+ * Decisions shared by principals of one class (decision-class.ts), per model: class → resource and
+ * request keys → decision. Dropped whole when it grows past SHARED_LIMIT (a bound on memory; a
+ * decision missed is only evaluated again).
+ */
+interface SharedDecisions {
+  size: number;
+  byClass: Map<string, Map<string, Decision>>;
+}
+const SHARED_LIMIT = 400_000;
+const sharedDecisions = new WeakMap<AccountModel, SharedDecisions>();
+const contextKeys = new WeakMap<object, string>();
+
+/** Where a request's decision is kept for its principal's class; undefined when it cannot be shared. */
+function sharedSlot(model: AccountModel, profile: PrincipalProfile, req: AccessRequest, rcp: PolicyLevel[] | undefined): { decisions: Map<string, Decision>; key: string; shared: SharedDecisions } | undefined {
+  if (req.identity || req.withoutBoundary || levelsReadPrincipal(rcp, req.action)) return undefined;
+  const cls = decisionClass(profile, req.action);
+  if (cls === undefined) return undefined;
+  let shared = sharedDecisions.get(model);
+  if (!shared || shared.size >= SHARED_LIMIT) sharedDecisions.set(model, (shared = { size: 0, byClass: new Map() }));
+  let decisions = shared.byClass.get(cls);
+  if (!decisions) shared.byClass.set(cls, (decisions = new Map()));
+  let key = req.resource;
+  if (req.context) {
+    let text = contextKeys.get(req.context);
+    if (text === undefined) contextKeys.set(req.context, (text = JSON.stringify(req.context)));
+    key += `\u0000${text}`;
+  }
+  return { decisions, key, shared };
+}
+
 /** Decides one request for a profiled principal. */
 export function decideAccess(model: AccountModel, profile: PrincipalProfile, req: AccessRequest): Decision {
   const account = resourceAccount(model, req.resource);
   const kind = kindOf(model, req.resource, req.action);
   const resourcePolicy = kind === 'trust' || !model.roles[req.resource] ? resourcePolicyOf(model, req.resource) : undefined;
+  const rcp = account ? rcpLevels(model, account) : undefined;
+  // A resource policy names principals: such a decision is the principal's own.
+  const slot = resourcePolicy ? undefined : sharedSlot(model, profile, req, rcp);
+  const known = slot?.decisions.get(slot.key);
+  if (known) return known;
+  const decision = evaluateFor(model, profile, req, account, rcp, resourcePolicy, kind);
+  if (slot) {
+    slot.decisions.set(slot.key, decision);
+    slot.shared.size++;
+  }
+  return decision;
+}
+
+function evaluateFor(model: AccountModel, profile: PrincipalProfile, req: AccessRequest, account: string | undefined, rcp: PolicyLevel[] | undefined, resourcePolicy: CompiledPolicy | undefined, kind: ResourcePolicyKind): Decision {
   const base = baseContext(profile);
   return evaluate({
     action: req.action,
@@ -68,7 +115,7 @@ export function decideAccess(model: AccountModel, profile: PrincipalProfile, req
     identityPolicies: req.identity ?? profile.identity,
     ...(profile.boundary && !req.withoutBoundary ? { boundaryPolicies: [profile.boundary] } : {}),
     ...(profile.scpLevels ? { scpLevels: profile.scpLevels } : {}),
-    ...(account ? { rcpLevels: rcpLevels(model, account) } : {}),
+    ...(account ? { rcpLevels: rcp } : {}),
     ...(resourcePolicy ? { resourcePolicy, resourcePolicyKind: kind } : {}),
     ...(model.organization?.managementAccountId ? { managementAccountId: model.organization.managementAccountId } : {}),
   });
@@ -96,35 +143,6 @@ export function scopeMask(statements: readonly CompiledStatement[], resource: st
     mask += m === 'true' ? '1' : '0';
   }
   return mask;
-}
-
-/** What one policy says of one action, worked out once: every principal holding the policy shares it. */
-interface PolicyFacts {
-  /** Whether an Allow statement matches the action. */
-  allows: boolean;
-  /** The statements matching the action that name resources other than "*". */
-  scoped: readonly CompiledStatement[];
-}
-
-const NO_STATEMENTS: readonly CompiledStatement[] = Object.freeze([]);
-const facts = new WeakMap<CompiledPolicy, Map<string, PolicyFacts>>();
-
-function factsOf(policy: CompiledPolicy, action: string): PolicyFacts {
-  let byAction = facts.get(policy);
-  if (!byAction) facts.set(policy, (byAction = new Map()));
-  let found = byAction.get(action);
-  if (!found) {
-    let allows = false;
-    let scoped: CompiledStatement[] | undefined;
-    for (const s of policy.statements) {
-      if (!s.matchesAction(action)) continue;
-      if (s.parsed.effect === 'Allow') allows = true;
-      const r = s.parsed.resource;
-      if (s.parsed.notResource || (r && !(r.length === 1 && r[0] === '*'))) (scoped ??= []).push(s);
-    }
-    byAction.set(action, (found = { allows, scoped: scoped ?? NO_STATEMENTS }));
-  }
-  return found;
 }
 
 const scopedMemo = new WeakMap<PrincipalProfile, Map<string, readonly CompiledStatement[]>>();
