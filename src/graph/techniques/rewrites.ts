@@ -177,7 +177,9 @@ export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[],
     const others: Member[] = [];
     for (const m of group.members) (any.reaches(group.rewriter, m.principal) ? reached : others).push(m);
     if (reached.length > 0) addRewriterEdge(ctx, group, reached, firm, walks);
-    for (const m of others) addRewrittenNode(ctx, group, m);
+    // A group's members mostly share one attributes object (a bulk rewrite's): so do their edges.
+    const entering = new Map<EdgeAttributes, EdgeAttributes>();
+    for (const m of others) addRewrittenNode(ctx, group, m, entering);
   }
 }
 
@@ -204,13 +206,17 @@ function addRewriterEdge(ctx: BuildContext, group: Group, reached: Member[], fir
  * Another principal of the attacker's must enter C: the rewritten C is a node of its own, entered
  * from C, and the path search checks that its source can also act as the rewriter.
  */
-function addRewrittenNode(ctx: BuildContext, group: Group, m: Member): void {
+function addRewrittenNode(ctx: BuildContext, group: Group, m: Member, entering: Map<EdgeAttributes, EdgeAttributes>): void {
   const attributes = group.attributesOf(m);
+  let edge = entering.get(attributes);
+  if (!edge) {
+    entering.set(attributes, (edge = {
+      ...attributes,
+      evidence: [...attributes.evidence, noteOf(group.rewriter, `made by ${nodeName(ctx, group.rewriter)}, which the attacker must also act as`)],
+      alsoActingAs: [group.rewriter],
+    }));
+  }
   const rewritten = ensureEscalatedNode(ctx.graph, m.principal, [{ kind: group.gain, target: m.principal }]);
-  addEdge(ctx, m.principal, rewritten, {
-    ...attributes,
-    evidence: [...attributes.evidence, noteOf(group.rewriter, `made by ${nodeName(ctx, group.rewriter)}, which the attacker must also act as`)],
-    alsoActingAs: [group.rewriter],
-  }, `${group.technique.id}@${group.rewriter}`);
+  addEdge(ctx, m.principal, rewritten, edge, `${group.technique.id}@${group.rewriter}`);
   addEdge(ctx, rewritten, ADMIN_NODE, { kind: 'is-admin', evidence: m.admin.evidence, conditions: m.admin.conditions, conditional: m.admin.conditional });
 }
