@@ -9,7 +9,7 @@ import { withGains } from '../access/gains.ts';
 import { profileOf, type PrincipalProfile } from '../access/profile.ts';
 import type { AccountModel } from '../model/types.ts';
 import type { Decision } from '../policy/types.ts';
-import { distancesTo, prepareNodeTarget, reachableFrom, searchPaths, type PreparedTarget } from './search.ts';
+import { prepareDistances, prepareNodeTarget, reachableFrom, searchPaths, type PreparedTarget } from './search.ts';
 import type { FinalAccess, PathsAnswer } from './types.ts';
 import type { AnalysisOptions } from '../access/options.ts';
 
@@ -49,7 +49,7 @@ export function prepareTarget(graph: AccessGraph, model: AccountModel, to: Targe
   if (typeof to === 'string') return prepareNodeTarget(graph, to, opts);
   const final = finalChecker(graph, model, to, opts, known);
   const targets = [...(finals ?? [])].filter((n) => final(n) !== null);
-  return { dist: distancesTo(graph, targets, opts.maxDepth, opts.includeConditional), final };
+  return { ...prepareDistances(graph, targets, opts), final };
 }
 
 export function findPaths(graph: AccessGraph, model: AccountModel, from: string, to: Target, opts: AnalysisOptions, prepared?: PreparedTarget): PathsAnswer {

@@ -14,9 +14,9 @@ export type SearchOptions = Pick<AnalysisOptions, 'maxDepth' | 'maxPaths' | 'inc
 
 const actingAs = (includeConditional: boolean, direction: 'out' | 'in' = 'out'): StepOptions => ({ edges: ACTING_AS, direction, includeConditional });
 
-/** Hops from every node to the nearest of `targets` (reverse BFS, bounded): prunes every search. */
-export function distancesTo(graph: AccessGraph, targets: Iterable<string>, maxDepth: number, includeConditional: boolean): Map<string, number> {
-  return depthsFrom(graph, targets, { ...actingAs(includeConditional, 'in'), maxDepth });
+/** Hops from every node to the nearest of `targets` (reverse BFS, bounded): prunes every search. `unaided`: without hops that need another principal too. */
+export function distancesTo(graph: AccessGraph, targets: Iterable<string>, maxDepth: number, includeConditional: boolean, unaided = false): Map<string, number> {
+  return depthsFrom(graph, targets, { ...actingAs(includeConditional, 'in'), maxDepth, unaided });
 }
 
 /** Nodes reachable from `from` within maxDepth hops (forward BFS), `from` included. */
@@ -32,19 +32,105 @@ interface NextHop {
   hub: boolean;
 }
 
-/** Work shared by many searches towards the same target (privesc, who-can, the viewer). */
-export interface PreparedTarget {
-  dist: Map<string, number>;
-  /** For an action-on-resource target: the final hop from a node, or null when it cannot. */
-  final?: (principal: string) => FinalAccess | null;
-  /** Outgoing hops per node that can reach the target, nearest first, built on first use. */
-  out?: Map<string, readonly NextHop[]>;
-  /** Who can act as whom (for hops that need the source to act as another principal too), built on first use. */
-  actors?: Reachability;
+/** How a search prunes: hops from each node to the target, and each node's hops that can still reach it, nearest first (built on first use). */
+interface Pruning {
+  dist: ReadonlyMap<string, number>;
+  out: Map<string, readonly NextHop[]>;
+  /** Hops that need another principal besides the source are left out. */
+  unaided: boolean;
 }
 
-/** Prepares searches from many sources towards one node (`admin`, a role): distances computed once. */
-export const prepareNodeTarget = (graph: AccessGraph, to: string, opts: SearchOptions): PreparedTarget => ({ dist: distancesTo(graph, [to], opts.maxDepth, opts.includeConditional) });
+/** A hop that needs its source to act as other principals too: its edge and whom it needs. */
+interface AidedHop {
+  from: string;
+  to: string;
+  needs: readonly string[];
+}
+
+/** The hops that need another principal, who can use any of them, and how many sources each component of the acting-as graph holds. */
+interface Aid {
+  hops: readonly AidedHop[];
+  aided: ReadonlySet<string>;
+  sources: ReadonlyMap<number, number>;
+}
+
+/** Work shared by many searches towards the same target (privesc, who-can, the viewer). */
+export interface PreparedTarget {
+  /** Hops from every node that may reach the target to it, over every hop. */
+  dist: Map<string, number>;
+  /** The nodes `dist` measures to. */
+  targets: readonly string[];
+  /** For an action-on-resource target: the final hop from a node, or null when it cannot. */
+  final?: (principal: string) => FinalAccess | null;
+  /** Who can act as whom (for hops that need the source to act as another principal too), built on first use. */
+  actors?: Reachability;
+  aid?: Aid;
+  /** How searches are pruned, per class of source (see pruningFor), built on first use. */
+  pruning?: Map<number | 'unaided' | 'every', Pruning>;
+}
+
+/** Prepares searches from many sources towards `targets` (`admin`, a role, the principals allowed an action): distances computed once. */
+export const prepareDistances = (graph: AccessGraph, targets: readonly string[], opts: SearchOptions): PreparedTarget => ({ dist: distancesTo(graph, targets, opts.maxDepth, opts.includeConditional), targets });
+
+/** Prepares searches from many sources towards one node (`admin`, a role). */
+export const prepareNodeTarget = (graph: AccessGraph, to: string, opts: SearchOptions): PreparedTarget => prepareDistances(graph, [to], opts);
+
+const actorsOf = (graph: AccessGraph, target: PreparedTarget, opts: SearchOptions): Reachability => (target.actors ??= reachability(graph, actingAs(opts.includeConditional), 'target'));
+
+function aidOf(graph: AccessGraph, target: PreparedTarget, opts: SearchOptions): Aid {
+  const hops: AidedHop[] = [];
+  graph.forEachEdge((_e, a, from, to) => {
+    if (a.alsoActingAs?.length) hops.push({ from, to, needs: a.alsoActingAs });
+  });
+  const needed = new Set(hops.flatMap((h) => h.needs));
+  const aided = new Set(needed.size ? depthsFrom(graph, needed, actingAs(opts.includeConditional, 'in')).keys() : []);
+  const actors = actorsOf(graph, target, opts);
+  const sources = new Map<number, number>();
+  for (const node of target.dist.keys()) {
+    const c = aided.has(node) ? actors.component(node) : undefined;
+    if (c !== undefined) sources.set(c, (sources.get(c) ?? 0) + 1);
+  }
+  return { hops, aided, sources };
+}
+
+/** From this many sources in one component, they get distances of their own: one walk of the graph, shared by all of them. */
+const OWN_PRUNING_FROM = 32;
+
+/**
+ * Distances that count only the hops a source can take. A hop that needs the source to act as
+ * another principal (entering a principal someone else rewrote) would otherwise make every
+ * principal anyone can rewrite look one hop from admin, and a source that cannot use those
+ * rewrites would search every path of `maxDepth` hops (on an organization of 100 accounts, most
+ * of who-can's time). A source that can act as no such principal is pruned without those hops;
+ * sources of one strongly connected component can act as the same principals, so a component of
+ * many sources gets distances over the hops its members can take; the few others keep the
+ * distances over every hop (a lower bound: correct, only slower).
+ */
+function pruningFor(graph: AccessGraph, from: string, target: PreparedTarget, opts: SearchOptions): Pruning {
+  const aid = (target.aid ??= aidOf(graph, target, opts));
+  const pruning = (target.pruning ??= new Map());
+  const made = (key: number | 'unaided' | 'every', make: () => Pruning): Pruning => {
+    let p = pruning.get(key);
+    if (!p) pruning.set(key, (p = make()));
+    return p;
+  };
+  const walk = (extra?: Map<string, string[]>) => depthsFrom(graph, target.targets, { ...actingAs(opts.includeConditional, 'in'), maxDepth: opts.maxDepth, unaided: true, extra });
+  if (!aid.aided.has(from)) return made('unaided', () => ({ dist: aid.hops.length ? walk() : target.dist, out: new Map(), unaided: true }));
+  const actors = actorsOf(graph, target, opts);
+  const component = actors.component(from)!;
+  if ((aid.sources.get(component) ?? 0) < OWN_PRUNING_FROM) return made('every', () => ({ dist: target.dist, out: new Map(), unaided: false }));
+  return made(component, () => {
+    // Walked towards the target: from a hop's end back to its start.
+    const usable = new Map<string, string[]>();
+    for (const hop of aid.hops) {
+      if (!hop.needs.some((n) => actors.reaches(from, n))) continue;
+      const starts = usable.get(hop.to);
+      if (starts) starts.push(hop.from);
+      else usable.set(hop.to, [hop.from]);
+    }
+    return { dist: walk(usable), out: new Map(), unaided: false };
+  });
+}
 
 /**
  * Paths from `from` to the node `to`, or — when `target.final` is set — to any node `final`
@@ -53,10 +139,10 @@ export const prepareNodeTarget = (graph: AccessGraph, to: string, opts: SearchOp
 export function searchPaths(graph: AccessGraph, from: string, to: string | undefined, label: string, target: PreparedTarget, opts: SearchOptions): PathsAnswer {
   const found: Path[] = [];
   if (!graph.hasNode(from)) return { from, to: label, paths: [], truncated: false };
-  const { dist, final } = target;
-  const out = (target.out ??= new Map());
+  const { final } = target;
+  const { dist, out, unaided } = pruningFor(graph, from, target, opts);
   // Hubs are crossed here rather than folded: their hops out are listed once, not once per principal into them.
-  const steps = stepsOver(graph, { ...actingAs(opts.includeConditional), foldHubs: false });
+  const steps = stepsOver(graph, { ...actingAs(opts.includeConditional), foldHubs: false, unaided });
   // A node's hops that can still reach the target, nearest first: the search below stops at the
   // first hop that is too far for the current bound instead of trying every edge of a dense node.
   const hopsFrom = (node: string): readonly NextHop[] => {
@@ -71,7 +157,7 @@ export function searchPaths(graph: AccessGraph, from: string, to: string | undef
   // act as it, by a chain of any length (AWS bounds none; maxDepth bounds the path shown): one
   // condensation of the graph, one reverse walk per such principal, shared by every search.
   const sourceActsAs = (nodes: readonly string[]): boolean => {
-    const actors = (target.actors ??= reachability(graph, actingAs(opts.includeConditional), 'target'));
+    const actors = actorsOf(graph, target, opts);
     return nodes.some((n) => actors.reaches(from, n));
   };
   // Iterative deepening: paths of exactly `bound` hops for bound = shortest … maxDepth, so the

@@ -20,7 +20,7 @@ export interface Adjacency {
 type Built = { order: number; size: number; out: Adjacency; in: Adjacency };
 const built = new WeakMap<AccessGraph, Map<string, Built>>();
 
-const keyOf = (opts: StepOptions): string => `${[...opts.edges].sort().join(',')}|${opts.includeConditional !== false}`;
+const keyOf = (opts: StepOptions): string => `${[...opts.edges].sort().join(',')}|${opts.includeConditional !== false}|${opts.unaided === true}`;
 
 /** The adjacency of a graph over `opts`, rebuilt only when nodes or edges were added or dropped since (both directions at once: one is the other transposed). */
 export function adjacencyOf(graph: AccessGraph, opts: StepOptions): Adjacency {

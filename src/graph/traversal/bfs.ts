@@ -84,8 +84,14 @@ export function stepsTo(reached: ReadonlyMap<string, Reached>, node: string): St
  * Every node within `maxDepth` steps of the starts, with its depth, over the graph's adjacency
  * arrays (no step objects): for walks that need only what they reach, on graphs of millions of edges.
  */
-export function depthsFrom(graph: AccessGraph, starts: Iterable<string>, opts: StepOptions & Pick<BfsOptions, 'maxDepth'>): Map<string, number> {
+export function depthsFrom(graph: AccessGraph, starts: Iterable<string>, opts: StepOptions & Pick<BfsOptions, 'maxDepth'> & { extra?: ReadonlyMap<string, readonly string[]> }): Map<string, number> {
   const { ids, names, start, neighbours, hub } = adjacencyOf(graph, opts);
+  // Steps the edge set leaves out but this walk takes (in its direction), by node id.
+  const extra = new Map<number, number[]>();
+  for (const [from, tos] of opts.extra ?? []) {
+    const id = ids.get(from);
+    if (id !== undefined) extra.set(id, tos.flatMap((to) => ids.get(to) ?? []));
+  }
   const depth = new Int32Array(names.length).fill(-1);
   const reached: number[] = [];
   let frontier: number[] = [];
@@ -105,19 +111,17 @@ export function depthsFrom(graph: AccessGraph, starts: Iterable<string>, opts: S
       reached.push(w);
       next.push(w);
     };
+    const step = (w: number): void => {
+      if (depth[w] >= 0) return;
+      if (!hub[w]) return enter(w);
+      // A hub is half a step: crossed at once, so what lies beyond it is one step away, as its folded steps say.
+      depth[w] = inward ? d - 1 : d;
+      reached.push(w);
+      for (let f = start[w]; f < start[w + 1]; f++) if (depth[neighbours[f]] < 0) enter(neighbours[f]);
+    };
     for (const v of frontier) {
-      for (let e = start[v]; e < start[v + 1]; e++) {
-        const w = neighbours[e];
-        if (depth[w] >= 0) continue;
-        if (!hub[w]) {
-          enter(w);
-          continue;
-        }
-        // A hub is half a step: crossed at once, so what lies beyond it is one step away, as its folded steps say.
-        depth[w] = inward ? d - 1 : d;
-        reached.push(w);
-        for (let f = start[w]; f < start[w + 1]; f++) if (depth[neighbours[f]] < 0) enter(neighbours[f]);
-      }
+      for (let e = start[v]; e < start[v + 1]; e++) step(neighbours[e]);
+      for (const w of extra.get(v) ?? []) step(w);
     }
     frontier = next;
   }

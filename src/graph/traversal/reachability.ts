@@ -11,6 +11,8 @@ import type { StepOptions } from './steps.ts';
 export interface Reachability {
   /** Whether `to` is reachable from `from` over the edge set (a node reaches itself). */
   reaches(from: string, to: string): boolean;
+  /** The strongly connected component of a node: nodes of one component reach the same nodes. */
+  component(node: string): number | undefined;
 }
 
 /** Components of the graph over the edges `opts` follows, and the DAG between them (adjacency as arrays of component ids). */
@@ -111,6 +113,7 @@ export function reachability(graph: AccessGraph, opts: StepOptions, memo: 'sourc
       if (a === undefined || b === undefined) return false;
       return a === b || (memo === 'source' ? has(walk(a), b) : has(walk(b), a));
     },
+    component: (node) => componentOf.get(node),
   };
 }
 

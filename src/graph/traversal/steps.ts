@@ -27,12 +27,15 @@ export interface StepOptions {
   includeConditional?: boolean;
   /** Fold hubs away (default); a walk that crosses them itself (the path search) takes them as they are. */
   foldHubs?: boolean;
+  /** Leave out steps that need the walker to act as another principal too (`alsoActingAs`). Default false. */
+  unaided?: boolean;
 }
 
 /** The steps of each node, memoized. */
 export type Steps = (node: string) => readonly Step[];
 
-export const follows = (a: EdgeAttributes, opts: StepOptions): boolean => opts.edges.has(a.kind) && (opts.includeConditional !== false || !a.conditional);
+export const follows = (a: EdgeAttributes, opts: StepOptions): boolean =>
+  opts.edges.has(a.kind) && (opts.includeConditional !== false || !a.conditional) && !(opts.unaided && a.alsoActingAs?.length);
 
 export const isHub = (graph: AccessGraph, node: string): boolean => graph.getNodeAttribute(node, 'kind') === 'hub';
 
