@@ -114,8 +114,6 @@ function tryTechniques(ctx: BuildContext, ix: Indexes, hubs: HubCache, actor: Ac
     if (!technique.sources.includes(profile.kind)) continue;
     const viable = viableAlternatives(technique, profile);
     if (viable.length === 0) continue;
-    // Targets whose decisions are the same (memoized, target-independent) share one attributes object.
-    let last: { decisions: Decision[]; attributes: EdgeAttributes } | undefined;
     const needs = administrationRequirement(technique, model, profile.accountId);
     if (usesHub(ctx, ix, hubs, technique, profile, viable)) {
       result.edges.push(...hubEdges(ctx, ix, hubs, technique, profile, viable, memo, needs, !actor.via));
@@ -138,9 +136,7 @@ function tryTechniques(ctx: BuildContext, ix: Indexes, hubs: HubCache, actor: Ac
       const found = chooseAlternative(ctx, profile, viable, target, memo);
       if (!found) continue;
       const { chosen, decisions } = found;
-      const same = last !== undefined && last.decisions.length === decisions.length && last.decisions.every((d, i) => d === decisions[i]);
-      const attributes = same ? last!.attributes : escalationAttributes(technique, chosen, decisions, needs);
-      last = { decisions, attributes };
+      const attributes = escalationAttributes(technique, chosen, decisions, needs);
       if (technique.result === 'target') {
         if (!ctx.graph.hasNode(target) || target === actor.principal) continue;
         result.edges.push({ target, attributes, key: technique.id });

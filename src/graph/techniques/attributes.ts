@@ -14,8 +14,29 @@ export function techniqueRefOf(technique: Technique): TechniqueRef {
   return ref;
 }
 
+const objectIds = new WeakMap<object, number>();
+let nextId = 0;
+const idOf = (o: object): number => {
+  let id = objectIds.get(o);
+  if (id === undefined) objectIds.set(o, (id = nextId++));
+  return id;
+};
+/** Attributes already made, under their first decision (which principals alike share): edges never change their attributes, so equal ones are one object. */
+const made = new WeakMap<Decision, Map<string, EdgeAttributes>>();
+
 /** `requires` is what the technique needs beyond its actions: the technique's own unless the caller knows better (an inventory shows the resource). */
 export function escalationAttributes(technique: Technique, chosen: RequiredAction[], decisions: Decision[], needs?: string, requires = technique.requires): EdgeAttributes {
+  const [first, ...rest] = decisions;
+  if (!first) return makeAttributes(technique, chosen, decisions, needs, requires);
+  let byKey = made.get(first);
+  if (!byKey) made.set(first, (byKey = new Map()));
+  const key = `${technique.id}|${needs ?? ''}|${requires ?? ''}|${chosen.map(idOf).join(',')}|${rest.map(idOf).join(',')}`;
+  let attributes = byKey.get(key);
+  if (!attributes) byKey.set(key, (attributes = makeAttributes(technique, chosen, decisions, needs, requires)));
+  return attributes;
+}
+
+function makeAttributes(technique: Technique, chosen: RequiredAction[], decisions: Decision[], needs: string | undefined, requires: string | undefined): EdgeAttributes {
   const ref = techniqueRefOf(technique);
   const evidence: Evidence[] = [...new Map(decisions.flatMap(evidenceOf).map((e) => [`${e.policy}#${e.statement}@${e.level ?? ''}`, e])).values()];
   const conditions: ResidualCondition[] = decisions.flatMap((d) => d.residual);
