@@ -14,9 +14,9 @@ export type SearchOptions = Pick<AnalysisOptions, 'maxDepth' | 'maxPaths' | 'inc
 
 const actingAs = (includeConditional: boolean, direction: 'out' | 'in' = 'out'): StepOptions => ({ edges: ACTING_AS, direction, includeConditional });
 
-/** Hops from every node to the nearest of `targets` (reverse BFS, bounded): prunes every search. `unaided`: without hops that need another principal too. */
-export function distancesTo(graph: AccessGraph, targets: Iterable<string>, maxDepth: number, includeConditional: boolean, unaided = false): Map<string, number> {
-  return depthsFrom(graph, targets, { ...actingAs(includeConditional, 'in'), maxDepth, unaided });
+/** Hops from every node to the nearest of `targets` (reverse BFS, bounded): prunes every search. */
+export function distancesTo(graph: AccessGraph, targets: Iterable<string>, maxDepth: number, includeConditional: boolean): Map<string, number> {
+  return depthsFrom(graph, targets, { ...actingAs(includeConditional, 'in'), maxDepth });
 }
 
 /** Nodes reachable from `from` within maxDepth hops (forward BFS), `from` included. */
@@ -77,13 +77,26 @@ export const prepareNodeTarget = (graph: AccessGraph, to: string, opts: SearchOp
 
 const actorsOf = (graph: AccessGraph, target: PreparedTarget, opts: SearchOptions): Reachability => (target.actors ??= reachability(graph, actingAs(opts.includeConditional), 'target'));
 
-function aidOf(graph: AccessGraph, target: PreparedTarget, opts: SearchOptions): Aid {
+/** The graph's hops that need another principal and who can use any of them, per graph (while it is unchanged) and includeConditional. */
+const aidedHops = new WeakMap<AccessGraph, Map<boolean, { order: number; size: number; hops: AidedHop[]; aided: Set<string> }>>();
+
+function aidedHopsOf(graph: AccessGraph, includeConditional: boolean): { hops: AidedHop[]; aided: Set<string> } {
+  let byOption = aidedHops.get(graph);
+  if (!byOption) aidedHops.set(graph, (byOption = new Map()));
+  const kept = byOption.get(includeConditional);
+  if (kept && kept.order === graph.order && kept.size === graph.size) return kept;
   const hops: AidedHop[] = [];
   graph.forEachEdge((_e, a, from, to) => {
     if (a.alsoActingAs?.length) hops.push({ from, to, needs: a.alsoActingAs });
   });
   const needed = new Set(hops.flatMap((h) => h.needs));
-  const aided = new Set(needed.size ? depthsFrom(graph, needed, actingAs(opts.includeConditional, 'in')).keys() : []);
+  const aided = new Set(needed.size ? depthsFrom(graph, needed, actingAs(includeConditional, 'in')).keys() : []);
+  byOption.set(includeConditional, { order: graph.order, size: graph.size, hops, aided });
+  return { hops, aided };
+}
+
+function aidOf(graph: AccessGraph, target: PreparedTarget, opts: SearchOptions): Aid {
+  const { hops, aided } = aidedHopsOf(graph, opts.includeConditional);
   const actors = actorsOf(graph, target, opts);
   const sources = new Map<number, number>();
   for (const node of target.dist.keys()) {
