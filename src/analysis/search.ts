@@ -5,7 +5,7 @@
  * CLI's questions (paths.ts adds the "action on resource" final hop) and the viewer share it.
  */
 import { ADMIN_NODE, type AccessGraph } from '../graph/types.ts';
-import { ACTING_AS, depthsFrom, isHub, reachability, stepsOver, type Reachability, type StepOptions } from '../graph/traversal/index.ts';
+import { ACTING_AS, aidedEdges, depthsFrom, isHub, reachability, stepsOver, type AidedEdge, type Reachability, type StepOptions } from '../graph/traversal/index.ts';
 import { foldedHop, hopOfStep, pathOf } from './hop.ts';
 import type { FinalAccess, Hop, Path, PathsAnswer } from './types.ts';
 import type { AnalysisOptions } from '../access/options.ts';
@@ -40,16 +40,9 @@ interface Pruning {
   unaided: boolean;
 }
 
-/** A hop that needs its source to act as other principals too: its edge and whom it needs. */
-interface AidedHop {
-  from: string;
-  to: string;
-  needs: readonly string[];
-}
-
 /** The hops that need another principal, who can use any of them, and how many sources each component of the acting-as graph holds. */
 interface Aid {
-  hops: readonly AidedHop[];
+  hops: readonly AidedEdge[];
   aided: ReadonlySet<string>;
   sources: ReadonlyMap<number, number>;
 }
@@ -77,26 +70,23 @@ export const prepareNodeTarget = (graph: AccessGraph, to: string, opts: SearchOp
 
 const actorsOf = (graph: AccessGraph, target: PreparedTarget, opts: SearchOptions): Reachability => (target.actors ??= reachability(graph, actingAs(opts.includeConditional), 'target'));
 
-/** The graph's hops that need another principal and who can use any of them, per graph (while it is unchanged) and includeConditional. */
-const aidedHops = new WeakMap<AccessGraph, Map<boolean, { order: number; size: number; hops: AidedHop[]; aided: Set<string> }>>();
+/** Who can act as some principal a hop needs, per graph (while it is unchanged) and includeConditional. */
+const aidedNodes = new WeakMap<AccessGraph, Map<boolean, { order: number; size: number; aided: Set<string> }>>();
 
-function aidedHopsOf(graph: AccessGraph, includeConditional: boolean): { hops: AidedHop[]; aided: Set<string> } {
-  let byOption = aidedHops.get(graph);
-  if (!byOption) aidedHops.set(graph, (byOption = new Map()));
+function aidedNodesOf(graph: AccessGraph, hops: readonly AidedEdge[], includeConditional: boolean): Set<string> {
+  let byOption = aidedNodes.get(graph);
+  if (!byOption) aidedNodes.set(graph, (byOption = new Map()));
   const kept = byOption.get(includeConditional);
-  if (kept && kept.order === graph.order && kept.size === graph.size) return kept;
-  const hops: AidedHop[] = [];
-  graph.forEachEdge((_e, a, from, to) => {
-    if (a.alsoActingAs?.length) hops.push({ from, to, needs: a.alsoActingAs });
-  });
+  if (kept && kept.order === graph.order && kept.size === graph.size) return kept.aided;
   const needed = new Set(hops.flatMap((h) => h.needs));
   const aided = new Set(needed.size ? depthsFrom(graph, needed, actingAs(includeConditional, 'in')).keys() : []);
-  byOption.set(includeConditional, { order: graph.order, size: graph.size, hops, aided });
-  return { hops, aided };
+  byOption.set(includeConditional, { order: graph.order, size: graph.size, aided });
+  return aided;
 }
 
 function aidOf(graph: AccessGraph, target: PreparedTarget, opts: SearchOptions): Aid {
-  const { hops, aided } = aidedHopsOf(graph, opts.includeConditional);
+  const hops = aidedEdges(graph, actingAs(opts.includeConditional));
+  const aided = aidedNodesOf(graph, hops, opts.includeConditional);
   const actors = actorsOf(graph, target, opts);
   const sources = new Map<number, number>();
   for (const node of target.dist.keys()) {

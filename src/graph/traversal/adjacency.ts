@@ -17,23 +17,39 @@ export interface Adjacency {
   hub: Uint8Array;
 }
 
-type Built = { order: number; size: number; out: Adjacency; in: Adjacency };
+/** An edge of the set that needs its walker to act as other principals too (`alsoActingAs`). */
+export interface AidedEdge {
+  from: string;
+  to: string;
+  needs: readonly string[];
+}
+
+/** `plain`: the pairs of the edges that need nobody else, kept (as node ids) when some edges do, for the adjacency without those. */
+type Built = { order: number; size: number; out: Adjacency; in: Adjacency; aided: AidedEdge[]; plain?: { from: Int32Array; to: Int32Array } };
 const built = new WeakMap<AccessGraph, Map<string, Built>>();
 
 const keyOf = (opts: StepOptions): string => `${[...opts.edges].sort().join(',')}|${opts.includeConditional !== false}|${opts.unaided === true}`;
 
-/** The adjacency of a graph over `opts`, rebuilt only when nodes or edges were added or dropped since (both directions at once: one is the other transposed). */
-export function adjacencyOf(graph: AccessGraph, opts: StepOptions): Adjacency {
+function builtFor(graph: AccessGraph, opts: StepOptions): Built {
   let byKey = built.get(graph);
   if (!byKey) built.set(graph, (byKey = new Map()));
   const key = keyOf(opts);
   let memo = byKey.get(key);
   if (!memo || memo.order !== graph.order || memo.size !== graph.size) {
-    const out = build(graph, opts);
-    byKey.set(key, (memo = { order: graph.order, size: graph.size, out, in: transposed(out) }));
+    const made = opts.unaided ? withoutAided(builtFor(graph, { ...opts, unaided: false })) : build(graph, opts);
+    byKey.set(key, (memo = { order: graph.order, size: graph.size, ...made, in: transposed(made.out) }));
   }
+  return memo;
+}
+
+/** The adjacency of a graph over `opts`, rebuilt only when nodes or edges were added or dropped since (both directions at once: one is the other transposed). */
+export function adjacencyOf(graph: AccessGraph, opts: StepOptions): Adjacency {
+  const memo = builtFor(graph, opts);
   return opts.direction === 'in' ? memo.in : memo.out;
 }
+
+/** The edges of the set that need their walker to act as other principals too, found with its adjacency (none when `opts.unaided`). */
+export const aidedEdges = (graph: AccessGraph, opts: StepOptions): readonly AidedEdge[] => builtFor(graph, opts).aided;
 
 /** Rows of (from, to) pairs: counting sort by `from`, each row without repeats, in pair order. */
 function rowsOf(n: number, from: ArrayLike<number>, to: ArrayLike<number>, count: number): { start: Int32Array; neighbours: Int32Array } {
@@ -60,7 +76,7 @@ function rowsOf(n: number, from: ArrayLike<number>, to: ArrayLike<number>, count
   return { start: compact, neighbours: neighbours.slice(0, k) };
 }
 
-function build(graph: AccessGraph, opts: StepOptions): Adjacency {
+function build(graph: AccessGraph, opts: StepOptions): Pick<Built, 'out' | 'aided' | 'plain'> {
   const ids = new Map<string, number>();
   const names: string[] = [];
   const hub = new Uint8Array(graph.order);
@@ -71,12 +87,24 @@ function build(graph: AccessGraph, opts: StepOptions): Adjacency {
   });
   const from: number[] = [];
   const to: number[] = [];
+  const aided: AidedEdge[] = [];
+  const plain: number[] = [];
   graph.forEachEdge((_e, a, source, target) => {
     if (!follows(a, opts)) return;
+    if (a.alsoActingAs?.length) aided.push({ from: source, to: target, needs: a.alsoActingAs });
+    else plain.push(from.length);
     from.push(ids.get(source)!);
     to.push(ids.get(target)!);
   });
-  return { ids, names, hub, ...rowsOf(names.length, from, to, from.length) };
+  const out = { ids, names, hub, ...rowsOf(names.length, from, to, from.length) };
+  if (aided.length === 0) return { out, aided };
+  return { out, aided, plain: { from: Int32Array.from(plain, (e) => from[e]), to: Int32Array.from(plain, (e) => to[e]) } };
+}
+
+/** The same adjacency without the edges that need another principal: rows of the pairs kept from the whole one's pass over the graph's edges. */
+function withoutAided(whole: Built): Pick<Built, 'out' | 'aided'> {
+  if (!whole.plain) return { out: whole.out, aided: [] };
+  return { out: { ...whole.out, ...rowsOf(whole.out.names.length, whole.plain.from, whole.plain.to, whole.plain.from.length) }, aided: [] };
 }
 
 function transposed(out: Adjacency): Adjacency {

@@ -4,3 +4,4 @@ export { follows, foldHub, foldStep, hasStep, isHub, stepsOf, stepsOver, type St
 export { bfs, depthsFrom, stepBetween, stepsTo, type BfsOptions, type Reached } from './bfs.ts';
 export { cyclicComponents } from './components.ts';
 export { reachability, type Reachability } from './reachability.ts';
+export { aidedEdges, type AidedEdge } from './adjacency.ts';
