@@ -7,7 +7,7 @@ import { hopOfStep, pathOf } from '../../analysis/hop.ts';
 import { ASSUMING, bfs, cyclicComponents, isHub, stepBetween, stepsOver, stepsTo, type Reached, type Step, type Steps } from '../../graph/traversal/index.ts';
 import { ADMIN_NODE, type AccessGraph } from '../../graph/types.ts';
 import { shortName } from '../../analysis/text.ts';
-import type { RawFinding, Rule } from '../types.ts';
+import type { RawFinding, Rule, RuleInput } from '../types.ts';
 
 /** Roles named in a finding's message and facts (roleCount has them all; a principal in a dense org reaches thousands). */
 const MAX_LISTED = 50;
@@ -36,41 +36,54 @@ export const longRoleChain: Rule = {
   },
   run({ graph, options }) {
     const { steps, cross } = assumeSteps(graph);
-    const out: RawFinding[] = [];
     const sources = assumers(graph, steps).filter((n) => graph.getNodeAttribute(n, 'kind') !== 'role');
     // Principals that can assume the same roles (members of the same groups) share everything
-    // beyond their first hop: one search per set of first roles, not one per principal.
-    const beyond = new Map<string, Map<string, Reached>>();
+    // beyond their first hop: one search per set of first roles, not one per principal, and
+    // each search dropped once its principals are done (a dense organization has thousands).
+    const bySignature = new Map<string, string[]>();
     for (const source of sources) {
-      const first = steps(source);
-      const signature = first.map((s) => s.next).join('\n');
-      let reach = beyond.get(signature);
-      if (!reach) beyond.set(signature, (reach = bfs(steps, first.map((s) => s.next), { cross })));
-      /** Chain length to a role: its first hop from the source, then the BFS depth beyond. */
-      const level = (t: string): number => reach!.get(t)!.depth + 1;
-      const far = [...reach.keys()].filter((t) => t !== source && level(t) > options.maxChainDepth).sort();
-      if (far.length === 0) continue;
-      const chain = (t: string): Step[] => {
-        const rest = stepsTo(reach!, t);
-        const root = rest[0]?.at ?? t;
-        return [stepBetween(steps, source, root, cross)!, ...rest];
-      };
-      const reachesAdmin = far.some((t) => graph.getNodeAttribute(t, 'admin') === true);
-      let longest = 0;
-      for (const t of far) longest = Math.max(longest, level(t));
-      const more = far.length > MAX_LISTED ? ` and ${far.length - MAX_LISTED} more` : '';
-      out.push({
-        severity: reachesAdmin ? 'medium' : 'low',
-        subject: source,
-        title: `${shortName(source)} reaches ${far.length} role${far.length === 1 ? '' : 's'} only through chains of more than ${options.maxChainDepth} hops`,
-        message: `${source} reaches ${far.slice(0, MAX_LISTED).join(', ')}${more} through role chains of up to ${longest} hops (limit ${options.maxChainDepth}).`,
-        paths: far.slice(0, options.analysis.maxPaths).map((t) => pathOf(chain(t).map(hopOfStep))),
-        facts: { roles: far.slice(0, MAX_LISTED), roleCount: far.length, longestChain: longest, limit: options.maxChainDepth, reachesAdmin },
-      });
+      const signature = steps(source).map((s) => s.next).join('\n');
+      const members = bySignature.get(signature);
+      if (members) members.push(source);
+      else bySignature.set(signature, [source]);
     }
-    return out;
+    const found = new Map<string, RawFinding>();
+    for (const members of bySignature.values()) {
+      const reach = bfs(steps, steps(members[0]).map((s) => s.next), { cross });
+      // Chain length to a role: its first hop from the source, then the BFS depth beyond.
+      const beyondLimit = [...reach.keys()].filter((t) => reach.get(t)!.depth + 1 > options.maxChainDepth).sort();
+      for (const source of members) {
+        const finding = longChainsOf(graph, steps, cross, reach, beyondLimit, source, options);
+        if (finding) found.set(source, finding);
+      }
+    }
+    return sources.flatMap((source) => found.get(source) ?? []);
   },
 };
+
+/** The finding of one source whose first roles reach `reach` (`beyondLimit`: the roles there further than the limit, sorted), if it has one. */
+function longChainsOf(graph: AccessGraph, steps: Steps, cross: (node: string) => boolean, reach: ReadonlyMap<string, Reached>, beyondLimit: readonly string[], source: string, options: RuleInput['options']): RawFinding | undefined {
+  const level = (t: string): number => reach.get(t)!.depth + 1;
+  const far = beyondLimit.filter((t) => t !== source);
+  if (far.length === 0) return undefined;
+  const chain = (t: string): Step[] => {
+    const rest = stepsTo(reach, t);
+    const root = rest[0]?.at ?? t;
+    return [stepBetween(steps, source, root, cross)!, ...rest];
+  };
+  const reachesAdmin = far.some((t) => graph.getNodeAttribute(t, 'admin') === true);
+  let longest = 0;
+  for (const t of far) longest = Math.max(longest, level(t));
+  const more = far.length > MAX_LISTED ? ` and ${far.length - MAX_LISTED} more` : '';
+  return {
+    severity: reachesAdmin ? 'medium' : 'low',
+    subject: source,
+    title: `${shortName(source)} reaches ${far.length} role${far.length === 1 ? '' : 's'} only through chains of more than ${options.maxChainDepth} hops`,
+    message: `${source} reaches ${far.slice(0, MAX_LISTED).join(', ')}${more} through role chains of up to ${longest} hops (limit ${options.maxChainDepth}).`,
+    paths: far.slice(0, options.analysis.maxPaths).map((t) => pathOf(chain(t).map(hopOfStep))),
+    facts: { roles: far.slice(0, MAX_LISTED), roleCount: far.length, longestChain: longest, limit: options.maxChainDepth, reachesAdmin },
+  };
+}
 
 export const assumeRoleCycle: Rule = {
   info: {
