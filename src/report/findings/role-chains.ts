@@ -4,7 +4,7 @@
  * policy an auditor must read to see who really gets the last role.
  */
 import { hopOfStep, pathOf } from '../../analysis/hop.ts';
-import { ASSUMING, bfs, cyclicComponents, isHub, stepBetween, stepsOver, stepsTo, type Reached, type Step, type Steps } from '../../graph/traversal/index.ts';
+import { ASSUMING, bfs, cyclicComponents, depthsFrom, isHub, stepBetween, stepsOver, stepsTo, type Reached, type Step, type Steps } from '../../graph/traversal/index.ts';
 import { ADMIN_NODE, type AccessGraph } from '../../graph/types.ts';
 import { shortName } from '../../analysis/text.ts';
 import type { RawFinding, Rule, RuleInput } from '../types.ts';
@@ -47,13 +47,24 @@ export const longRoleChain: Rule = {
       if (members) members.push(source);
       else bySignature.set(signature, [source]);
     }
+    const hubs = new Set(graph.filterNodes((n) => cross(n)));
     const found = new Map<string, RawFinding>();
     for (const members of bySignature.values()) {
-      const reach = bfs(steps, steps(members[0]).map((s) => s.next), { cross });
-      // Chain length to a role: its first hop from the source, then the BFS depth beyond.
-      const beyondLimit = [...reach.keys()].filter((t) => reach.get(t)!.depth + 1 > options.maxChainDepth).sort();
+      const starts = steps(members[0]).map((s) => s.next);
+      // Depths over the integer adjacency (a crossed start stands for where it leads, as in bfs);
+      // chain length to a role: its first hop from the source, then the depth beyond.
+      const depth = depthsFrom(graph, starts.flatMap((n) => (cross(n) ? steps(n).map((s) => s.next) : [n])), { edges: ASSUMING });
+      const level = (t: string): number => depth.get(t)! + 1;
+      const beyondLimit = [...depth.keys()].filter((t) => level(t) > options.maxChainDepth && !hubs.has(t)).sort();
+      if (beyondLimit.length === 0) continue;
+      const admins = beyondLimit.filter((t) => graph.getNodeAttribute(t, 'admin') === true);
+      const longest = beyondLimit.reduce((max, t) => Math.max(max, level(t)), 0);
+      // The chains shown (each member's first maxPaths of these, less itself): a walk of steps stopped once it has them.
+      const shown = new Set(beyondLimit.slice(0, options.analysis.maxPaths + 1));
+      let left = shown.size;
+      const reach = bfs(steps, starts, { cross, until: (n) => shown.has(n) && --left === 0 });
       for (const source of members) {
-        const finding = longChainsOf(graph, steps, cross, reach, beyondLimit, source, options);
+        const finding = longChainsOf(steps, cross, { beyondLimit, admins, longest, level, reach }, source, options);
         if (finding) found.set(source, finding);
       }
     }
@@ -61,19 +72,29 @@ export const longRoleChain: Rule = {
   },
 };
 
-/** The finding of one source whose first roles reach `reach` (`beyondLimit`: the roles there further than the limit, sorted), if it has one. */
-function longChainsOf(graph: AccessGraph, steps: Steps, cross: (node: string) => boolean, reach: ReadonlyMap<string, Reached>, beyondLimit: readonly string[], source: string, options: RuleInput['options']): RawFinding | undefined {
-  const level = (t: string): number => reach.get(t)!.depth + 1;
-  const far = beyondLimit.filter((t) => t !== source);
+/** What the principals with the same first roles share: the roles further than the limit (sorted), the admins and the longest chain among them, chain lengths, and the walk that holds the chains shown. */
+interface ChainGroup {
+  beyondLimit: readonly string[];
+  admins: readonly string[];
+  longest: number;
+  level: (role: string) => number;
+  reach: ReadonlyMap<string, Reached>;
+}
+
+/** The finding of one principal of a group, if it has one. */
+function longChainsOf(steps: Steps, cross: (node: string) => boolean, group: ChainGroup, source: string, options: RuleInput['options']): RawFinding | undefined {
+  const { beyondLimit, level, reach } = group;
+  // A principal is rarely among the roles it reaches: then the group's lists are its own.
+  const own = beyondLimit.includes(source);
+  const far = own ? beyondLimit.filter((t) => t !== source) : beyondLimit;
   if (far.length === 0) return undefined;
   const chain = (t: string): Step[] => {
     const rest = stepsTo(reach, t);
     const root = rest[0]?.at ?? t;
     return [stepBetween(steps, source, root, cross)!, ...rest];
   };
-  const reachesAdmin = far.some((t) => graph.getNodeAttribute(t, 'admin') === true);
-  let longest = 0;
-  for (const t of far) longest = Math.max(longest, level(t));
+  const reachesAdmin = group.admins.some((t) => t !== source);
+  const longest = own ? far.reduce((max, t) => Math.max(max, level(t)), 0) : group.longest;
   const more = far.length > MAX_LISTED ? ` and ${far.length - MAX_LISTED} more` : '';
   return {
     severity: reachesAdmin ? 'medium' : 'low',
