@@ -70,17 +70,15 @@ export const prepareNodeTarget = (graph: AccessGraph, to: string, opts: SearchOp
 
 const actorsOf = (graph: AccessGraph, target: PreparedTarget, opts: SearchOptions): Reachability => (target.actors ??= reachability(graph, actingAs(opts.includeConditional), 'target'));
 
-/** Who can act as some principal a hop needs, per graph (while it is unchanged) and includeConditional. */
-const aidedNodes = new WeakMap<AccessGraph, Map<boolean, { order: number; size: number; aided: Set<string> }>>();
+/** Who can act as some principal a hop needs, per list of such hops (one per adjacency, so per graph while it is unchanged). */
+const aidedNodes = new WeakMap<readonly AidedEdge[], Set<string>>();
 
 function aidedNodesOf(graph: AccessGraph, hops: readonly AidedEdge[], includeConditional: boolean): Set<string> {
-  let byOption = aidedNodes.get(graph);
-  if (!byOption) aidedNodes.set(graph, (byOption = new Map()));
-  const kept = byOption.get(includeConditional);
-  if (kept && kept.order === graph.order && kept.size === graph.size) return kept.aided;
-  const needed = new Set(hops.flatMap((h) => h.needs));
-  const aided = new Set(needed.size ? depthsFrom(graph, needed, actingAs(includeConditional, 'in')).keys() : []);
-  byOption.set(includeConditional, { order: graph.order, size: graph.size, aided });
+  let aided = aidedNodes.get(hops);
+  if (!aided) {
+    const needed = new Set(hops.flatMap((h) => h.needs));
+    aidedNodes.set(hops, (aided = new Set(needed.size ? depthsFrom(graph, needed, actingAs(includeConditional, 'in')).keys() : [])));
+  }
   return aided;
 }
 

@@ -36,11 +36,20 @@ function builtFor(graph: AccessGraph, opts: StepOptions): Built {
   const key = keyOf(opts);
   let memo = byKey.get(key);
   if (!memo || memo.order !== graph.order || memo.size !== graph.size) {
-    const made = opts.unaided ? withoutAided(builtFor(graph, { ...opts, unaided: false })) : build(graph, opts);
-    byKey.set(key, (memo = { order: graph.order, size: graph.size, ...made, in: transposed(made.out) }));
+    if (opts.unaided) {
+      const whole = builtFor(graph, { ...opts, unaided: false });
+      // Without edges that need another principal, the whole adjacency is already this one.
+      memo = whole.plain ? withAdjacency(graph, withoutAided(whole.out, whole.plain), []) : { ...whole, aided: [] };
+    } else {
+      const made = build(graph, opts);
+      memo = { ...withAdjacency(graph, made.out, made.aided), ...(made.plain ? { plain: made.plain } : {}) };
+    }
+    byKey.set(key, memo);
   }
   return memo;
 }
+
+const withAdjacency = (graph: AccessGraph, out: Adjacency, aided: AidedEdge[]): Built => ({ order: graph.order, size: graph.size, out, in: transposed(out), aided });
 
 /** The adjacency of a graph over `opts`, rebuilt only when nodes or edges were added or dropped since (both directions at once: one is the other transposed). */
 export function adjacencyOf(graph: AccessGraph, opts: StepOptions): Adjacency {
@@ -102,9 +111,8 @@ function build(graph: AccessGraph, opts: StepOptions): Pick<Built, 'out' | 'aide
 }
 
 /** The same adjacency without the edges that need another principal: rows of the pairs kept from the whole one's pass over the graph's edges. */
-function withoutAided(whole: Built): Pick<Built, 'out' | 'aided'> {
-  if (!whole.plain) return { out: whole.out, aided: [] };
-  return { out: { ...whole.out, ...rowsOf(whole.out.names.length, whole.plain.from, whole.plain.to, whole.plain.from.length) }, aided: [] };
+function withoutAided(whole: Adjacency, plain: NonNullable<Built['plain']>): Adjacency {
+  return { ...whole, ...rowsOf(whole.names.length, plain.from, plain.to, plain.from.length) };
 }
 
 function transposed(out: Adjacency): Adjacency {
