@@ -1,13 +1,14 @@
 /**
  * The walks over integer adjacency (depthsFrom, reachability) must reach what the walk over step
  * objects reaches, at the same depths: hubs crossed as half a step, conditional edges dropped on
- * request, parallel edges one neighbour, and a graph that grew since the last walk walked anew.
+ * request, parallel edges one neighbour, and a graph that grew since the last walk walked anew;
+ * the chains to the nearest goal are chains of steps, as short as the step walk's, to the first by name.
  */
 import { describe, expect, it } from 'vitest';
 import graphology from 'graphology';
 import { prng } from '../../bench/generate.ts';
 import type { AccessGraph, BaseEdgeKind, NodeKind } from '../../src/graph/types.ts';
-import { ACTING_AS, bfs, depthsFrom, reachability, stepsOver, type StepOptions } from '../../src/graph/traversal/index.ts';
+import { ACTING_AS, bfs, depthsFrom, nearestChains, reachability, stepsOver, type StepOptions } from '../../src/graph/traversal/index.ts';
 
 const { MultiDirectedGraph } = graphology;
 
@@ -71,4 +72,31 @@ describe('walks over integer adjacency', () => {
     graph.addDirectedEdge('late', 'p1', { kind: 'can-assume', evidence: [], conditions: [], conditional: false });
     expect(depthsFrom(graph, ['late'], opts).get('p1')).toBe(1);
   });
+
+  for (const seed of [11, 12, 13]) {
+    it(`seed ${seed}: nearestChains reaches the nearest goal by steps, the first by name of those as near, from every start`, () => {
+      const graph = randomGraph(seed);
+      const principals = graph.filterNodes((_n, a) => a.kind !== 'hub');
+      const goals = new Set(principals.filter((_p, i) => i % 7 === 3));
+      for (const includeConditional of [true, false]) {
+        const opts: StepOptions = { edges: ACTING_AS, includeConditional };
+        const nearest = nearestChains(graph, opts);
+        const steps = stepsOver(graph, opts);
+        for (const start of principals) {
+          const depths = stepDepths(graph, [start], opts, Infinity);
+          const met = [...goals].filter((g) => depths.has(g));
+          const least = Math.min(...met.map((g) => depths.get(g)!));
+          const chain = nearest(start, goals);
+          if (met.length === 0) {
+            expect(chain).toBeUndefined();
+            continue;
+          }
+          expect(chain![chain!.length - 1]).toBe(met.filter((g) => depths.get(g) === least).sort()[0]);
+          expect(chain!.length - 1).toBe(least);
+          expect(chain![0]).toBe(start);
+          for (let i = 1; i < chain!.length; i++) expect(steps(chain![i - 1]).some((s) => s.next === chain![i])).toBe(true);
+        }
+      }
+    });
+  }
 });

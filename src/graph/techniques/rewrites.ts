@@ -11,7 +11,7 @@ import { adminCheck, type AdminCheck } from '../../access/admin.ts';
 import { gainText, withGain, type GainKind } from '../../access/gains.ts';
 import { shortName } from '../../policy/arn.ts';
 import { addEdge, ensureEscalatedNode, noteOf, type BuildContext } from '../context.ts';
-import { ACTING_AS, bfs, hasStep, isHub, reachability, stepsOver, stepsTo, type Reachability, type Reached, type Steps } from '../traversal/index.ts';
+import { ACTING_AS, hasStep, nearestChains, reachability, type NearestChain, type Reachability } from '../traversal/index.ts';
 import { ADMIN_NODE, type EdgeAttributes, type Evidence } from '../types.ts';
 import { adminAttributes } from './attributes.ts';
 import type { RewriteTarget } from './targets.ts';
@@ -44,11 +44,6 @@ export interface BulkRewrite {
   gain: GainKind;
   technique: Technique;
   attributes: EdgeAttributes;
-}
-
-/** `a → b → c`: the chain from the walk's start to `to`, read off a forward BFS. */
-function chainText(ctx: BuildContext, reached: ReadonlyMap<string, Reached>, from: string, to: string): string {
-  return [from, ...stepsTo(reached, to).map((s) => s.next)].map((node) => nodeName(ctx, node)).join(' → ');
 }
 
 /** A principal's short name; an escalated node's label (its principal and what it gained). */
@@ -170,8 +165,8 @@ export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[],
   if (groups.length === 0) return;
   const any = reachability(ctx.graph, { edges: ACTING_AS });
   const firm = reachability(ctx.graph, { edges: ACTING_AS, includeConditional: false });
-  // Hubs left in, crossed by each walk: one walk per rewriter costs what it reaches.
-  const walks = [false, true].map((includeConditional) => stepsOver(ctx.graph, { edges: ACTING_AS, includeConditional, foldHubs: false }));
+  // Over the graph before these edges (which only lead to admin): firm steps, then any.
+  const walks = [false, true].map((includeConditional) => nearestChains(ctx.graph, { edges: ACTING_AS, includeConditional }));
   for (const group of groups) {
     const reached: Member[] = [];
     const others: Member[] = [];
@@ -183,21 +178,17 @@ export function resolveRewrites(ctx: BuildContext, rewrites: readonly Rewrite[],
   }
 }
 
-function addRewriterEdge(ctx: BuildContext, group: Group, reached: Member[], firm: Reachability, walks: Steps[]): void {
+function addRewriterEdge(ctx: BuildContext, group: Group, reached: Member[], firm: Reachability, walks: NearestChain[]): void {
   const { rewriter } = group;
   const doubt = (m: Member) => (group.attributesOf(m).conditional || m.admin.conditional ? 2 : 0) + (firm.reaches(rewriter, m.principal) ? 0 : 1);
   const least = reached.reduce((min, m) => Math.min(min, doubt(m)), Infinity); // no spread: a dense account's group outgrows the argument limit
   const best = new Map(reached.filter((m) => doubt(m) === least).map((m) => [m.principal, m]));
-  let nearest: string | undefined;
-  const walk = bfs(walks[least % 2], [rewriter], {
-    cross: (node) => isHub(ctx.graph, node),
-    until: (node) => best.has((nearest = node)),
-  });
-  const shown = nearest === undefined ? undefined : best.get(nearest);
-  if (!shown) return; // not met: the condensation and the walk follow the same edges
+  const chain = walks[least % 2](rewriter, new Set(best.keys()));
+  const shown = chain && best.get(chain[chain.length - 1]);
+  if (!chain || !shown) return; // not met: the condensation and the walk follow the same edges
   const others = reached.map((m) => m.principal).filter((p) => p !== shown.principal).sort();
   const attributes = adminAttributes(group.attributesOf(shown), shown.admin, rewriteNote(group, shown));
-  const evidence = [...attributes.evidence, noteOf(shown.principal, `then acting as ${shortName(shown.principal)}: ${chainText(ctx, walk, rewriter, shown.principal)}`)];
+  const evidence = [...attributes.evidence, noteOf(shown.principal, `then acting as ${shortName(shown.principal)}: ${chain.map((node) => nodeName(ctx, node)).join(' → ')}`)];
   if (others.length) evidence.push(noteOf(rewriter, `as for ${others.length} more it can act as: ${others.slice(0, 3).map(shortName).join(', ')}${others.length > 3 ? ', …' : ''}`));
   addEdge(ctx, rewriter, ADMIN_NODE, { ...attributes, evidence, ...withWays(attributes, [least % 2 === 1 ? `${shortName(shown.principal)} only conditionally` : undefined]) }, `${group.technique.id}@${shown.principal}`);
 }
