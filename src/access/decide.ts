@@ -68,11 +68,42 @@ const SHARED_LIMIT = 400_000;
 const sharedDecisions = new WeakMap<AccountModel, SharedDecisions>();
 const contextKeys = new WeakMap<object, string>();
 
-/** Where a request's decision is kept for its principal's class; undefined when it cannot be shared. */
-function sharedSlot(model: AccountModel, profile: PrincipalProfile, req: AccessRequest, rcp: PolicyLevel[] | undefined): { decisions: Map<string, Decision>; key: string; shared: SharedDecisions } | undefined {
-  if (req.identity || req.withoutBoundary || levelsReadPrincipal(rcp, req.action)) return undefined;
-  const cls = decisionClass(profile, req.action);
+/** What decides a request besides the principal's own policies, and the class of principals its decision is shared by (undefined: it is the principal's own). */
+interface Setting {
+  account: string | undefined;
+  kind: ResourcePolicyKind;
+  resourcePolicy: CompiledPolicy | undefined;
+  rcp: PolicyLevel[] | undefined;
+  cls: string | undefined;
+}
+
+function settingOf(model: AccountModel, profile: PrincipalProfile, req: AccessRequest): Setting {
+  const account = resourceAccount(model, req.resource);
+  const kind = kindOf(model, req.resource, req.action);
+  const resourcePolicy = kind === 'trust' || !model.roles[req.resource] ? resourcePolicyOf(model, req.resource) : undefined;
+  const rcp = account ? rcpLevels(model, account) : undefined;
+  // A resource policy names principals: such a decision is the principal's own.
+  const own = resourcePolicy || req.identity || req.withoutBoundary || levelsReadPrincipal(rcp, req.action);
+  return { account, kind, resourcePolicy, rcp, cls: own ? undefined : decisionClass(profile, req.action) };
+}
+
+const classNumbers = new Map<string, number>();
+
+/**
+ * The class of principals that get this request's decision, as a small number (undefined when
+ * the decision is the principal's own): for memos of what is built from decisions, keyed by the
+ * classes of many requests.
+ */
+export function sharedDecisionClass(model: AccountModel, profile: PrincipalProfile, req: AccessRequest): number | undefined {
+  const { cls } = settingOf(model, profile, req);
   if (cls === undefined) return undefined;
+  let n = classNumbers.get(cls);
+  if (n === undefined) classNumbers.set(cls, (n = classNumbers.size));
+  return n;
+}
+
+/** Where a request's decision is kept for its principal's class. */
+function sharedSlot(model: AccountModel, cls: string, req: AccessRequest): { decisions: Map<string, Decision>; key: string; shared: SharedDecisions } {
   let shared = sharedDecisions.get(model);
   if (!shared || shared.size >= SHARED_LIMIT) sharedDecisions.set(model, (shared = { size: 0, byClass: new Map() }));
   let decisions = shared.byClass.get(cls);
@@ -88,12 +119,8 @@ function sharedSlot(model: AccountModel, profile: PrincipalProfile, req: AccessR
 
 /** Decides one request for a profiled principal. */
 export function decideAccess(model: AccountModel, profile: PrincipalProfile, req: AccessRequest): Decision {
-  const account = resourceAccount(model, req.resource);
-  const kind = kindOf(model, req.resource, req.action);
-  const resourcePolicy = kind === 'trust' || !model.roles[req.resource] ? resourcePolicyOf(model, req.resource) : undefined;
-  const rcp = account ? rcpLevels(model, account) : undefined;
-  // A resource policy names principals: such a decision is the principal's own.
-  const slot = resourcePolicy ? undefined : sharedSlot(model, profile, req, rcp);
+  const { account, kind, resourcePolicy, rcp, cls } = settingOf(model, profile, req);
+  const slot = cls === undefined ? undefined : sharedSlot(model, cls, req);
   const known = slot?.decisions.get(slot.key);
   if (known) return known;
   const decision = evaluateFor(model, profile, req, account, rcp, resourcePolicy, kind);

@@ -20,19 +20,25 @@ import { addEdge, ensureNode, HUB_MIN_TARGETS, hubPays, type BuildContext } from
 import { hubNodeKey, type EdgeAttributes } from '../types.ts';
 import { escalationAttributes, passAttributes, techniqueRefOf } from './attributes.ts';
 import { existingSites } from './existing.ts';
-import { onlyIfHolds, tryAlternative, viableAlternatives, type DecisionMemo } from './required.ts';
+import { onlyIfHolds, requiredActionClass, tryAlternative, viableAlternatives, type DecisionMemo } from './required.ts';
 import { accountTargets, rewriteTargets, type Indexes, type RewriteTarget } from './targets.ts';
 import type { RequiredAction, Technique } from './types.ts';
 
 export { HUB_MIN_TARGETS };
 
-/** Hubs made so far (key → whether it has any target), and how many principals could use each technique's hub in an account. */
+/**
+ * Hubs made so far (key → whether it has any target), how many principals could use each
+ * technique's hub in an account, and the edges into hubs of principals decided alike (alikeKey).
+ */
 export interface HubCache {
   made: Map<string, boolean>;
   sources: Map<string, number>;
+  edges: Map<string, HubEdge[]>;
 }
 
-export const newHubCache = (): HubCache => ({ made: new Map(), sources: new Map() });
+export const newHubCache = (): HubCache => ({ made: new Map(), sources: new Map(), edges: new Map() });
+
+type HubEdge = { target: string; key: string; attributes: EdgeAttributes };
 
 const TARGET_INDEPENDENT = new Set(['*', 'source']);
 
@@ -148,18 +154,48 @@ function hubOf(ctx: BuildContext, ix: Indexes, hubs: HubCache, technique: Techni
 }
 
 /**
+ * Principals of one account whose decisions of every action the technique's viable alternatives
+ * name are shared by one class (decide.ts) get the same decisions on any target, so the same edges
+ * into the same hubs: a key for them, or undefined when a decision is the principal's own (on its
+ * own ARN, or read from the principal).
+ */
+function alikeKey(ctx: BuildContext, technique: Technique, profile: PrincipalProfile, viable: readonly RequiredAction[][], any: string, needs: string | undefined, passEdges: boolean): string | undefined {
+  let key = `${technique.id} ${profile.accountId} ${passEdges} ${needs ?? ''}`;
+  for (const alt of viable) {
+    key += ` ${technique.anyOf.indexOf(alt)}`;
+    for (const r of alt) {
+      if (r.resource === 'source' && !resourceIndependent(profile, r.action)) return undefined;
+      const cls = requiredActionClass(ctx.model, profile, r, any);
+      if (cls === undefined) return undefined;
+      key += `.${cls}`;
+    }
+  }
+  return key;
+}
+
+/**
  * The principal's edges into the technique's hubs: its alternatives decided once (on any target,
  * their target-side preconditions left to the hubs), most preferred first, each serving the
- * targets the ones before it cannot.
+ * targets the ones before it cannot; once per set of principals decided alike.
  */
-export function hubEdges(ctx: BuildContext, ix: Indexes, hubs: HubCache, technique: Technique, profile: PrincipalProfile, viable: RequiredAction[][], memo: DecisionMemo, needs: string | undefined, passEdges: boolean): Array<{ target: string; key: string; attributes: EdgeAttributes }> {
+export function hubEdges(ctx: BuildContext, ix: Indexes, hubs: HubCache, technique: Technique, profile: PrincipalProfile, viable: RequiredAction[][], memo: DecisionMemo, needs: string | undefined, passEdges: boolean): readonly HubEdge[] {
   const any = accountTargets(technique, profile.accountId, ctx.model, ix)!.find((t) => t !== profile.arn);
   if (!any) return [];
+  const key = alikeKey(ctx, technique, profile, viable, any, needs, passEdges);
+  let edges = key === undefined ? undefined : hubs.edges.get(key);
+  if (!edges) {
+    edges = decideHubEdges(ctx, ix, hubs, technique, profile, viable, any, memo, needs, passEdges);
+    if (key !== undefined) hubs.edges.set(key, edges);
+  }
+  return edges;
+}
+
+function decideHubEdges(ctx: BuildContext, ix: Indexes, hubs: HubCache, technique: Technique, profile: PrincipalProfile, viable: RequiredAction[][], any: string, memo: DecisionMemo, needs: string | undefined, passEdges: boolean): HubEdge[] {
   const allowed = viable
     .map((alt) => ({ index: technique.anyOf.indexOf(alt), alt, decisions: tryAlternative(ctx.model, profile, decidedPart(alt), any, memo) }))
     .filter((a): a is { index: number; alt: RequiredAction[]; decisions: Decision[] } => a.decisions !== undefined)
     .sort((a, b) => doubtOf(a.decisions, a.alt) - doubtOf(b.decisions, b.alt) || a.index - b.index);
-  const edges: Array<{ target: string; key: string; attributes: EdgeAttributes }> = [];
+  const edges: HubEdge[] = [];
   const earlier: Array<{ index: number; alt: RequiredAction[] }> = [];
   for (const a of allowed) {
     const hub = hubOf(ctx, ix, hubs, technique, profile.accountId, a, earlier);

@@ -1,5 +1,5 @@
 /** Deciding a technique's required actions for one source and target, with the real engine. */
-import { decideAccess, mayAllow, resourceIndependent, resourceScopedStatements, scopeMask } from '../../access/decide.ts';
+import { decideAccess, mayAllow, resourceIndependent, resourceScopedStatements, scopeMask, sharedDecisionClass } from '../../access/decide.ts';
 import { VERSION_SEPARATOR } from '../../access/gains.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
 import { accessKeyCount } from '../../model/query.ts';
@@ -107,4 +107,13 @@ export function tryAlternative(model: AccountModel, profile: PrincipalProfile, a
     decisions.push(d);
   }
   return decisions;
+}
+
+/**
+ * The class of principals deciding a required action on a target alike (decide.ts), as a number;
+ * undefined when the decision is the principal's own.
+ */
+export function requiredActionClass(model: AccountModel, profile: PrincipalProfile, required: RequiredAction, target: string): number | undefined {
+  const resource = resourceOf(model, required, target, profile, undefined);
+  return resource === undefined ? undefined : sharedDecisionClass(model, profile, { action: required.action, resource, ...(required.context ? { context: required.context } : {}) });
 }

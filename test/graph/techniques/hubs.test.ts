@@ -88,6 +88,27 @@ describe('a technique on any role, allowed on Resource "*"', () => {
     const { model, graph } = await account([allow('iam:UpdateAssumeRolePolicy', 'arn:aws:iam::111122223333:role/app-*')]);
     expect(findPaths(graph, model, userArn('alice'), 'admin', DEFAULT_ANALYSIS_OPTIONS).paths).toEqual([]);
   });
+
+  // Principals decided alike share their edges into the hub; a decision that reads the principal
+  // (aws:username) or a boundary that differs is each principal's own.
+  const shared = (bobBoundary?: string) => loadGaad({
+    policies: { Rotate: [allow('iam:UpdateAssumeRolePolicy', '*', { StringEquals: { 'aws:username': 'alice' } })], Plain: [allow('iam:UpdateAssumeRolePolicy')], ReadOnly: [allow('iam:Get*')] },
+    users: [{ name: 'alice', managed: ['Rotate'] }, { name: 'bob', managed: ['Rotate'] }, { name: 'carol', managed: ['Plain'] }, { name: 'dave', managed: ['Plain'], ...(bobBoundary ? { boundary: bobBoundary } : {}) }],
+    roles: [{ name: 'ops-admin', trust: trustAccount, managed: [ADMINISTRATOR_ACCESS] }, ...Array.from({ length: HUB_MIN_TARGETS }, (_, i) => ({ name: `app-${i}`, trust: trustAccount }))],
+  });
+  const escalating = async (bobBoundary?: string) => {
+    const { model, graph } = await shared(bobBoundary);
+    return privesc(graph, model, DEFAULT_ANALYSIS_OPTIONS).findings.map((f) => f.principal);
+  };
+
+  it('a condition on the principal\'s own name is decided for each principal: alice escalates, bob with the same policy does not', async () => {
+    expect(await escalating()).toEqual([userArn('alice'), userArn('carol'), userArn('dave')]);
+  });
+
+  it('trap: the same policy under a boundary that does not allow the action → no path for that principal only', async () => {
+    expect(await escalating('ReadOnly')).toEqual([userArn('alice'), userArn('carol')]);
+  });
+
 });
 
 // Rewriting "any role" (iam:AttachRolePolicy on Resource "*") is one record per rewriter, not one
