@@ -68,34 +68,40 @@ const SHARED_LIMIT = 400_000;
 const sharedDecisions = new WeakMap<AccountModel, SharedDecisions>();
 const contextKeys = new WeakMap<object, string>();
 
-/** What decides a request besides the principal's own policies, and the class of principals its decision is shared by (undefined: it is the principal's own). */
+/** What decides a request besides the principal's policies, and whether its decision is the principal's own (not shared by a class). */
 interface Setting {
   account: string | undefined;
   kind: ResourcePolicyKind;
   resourcePolicy: CompiledPolicy | undefined;
   rcp: PolicyLevel[] | undefined;
-  cls: string | undefined;
+  own: boolean;
 }
 
-function settingOf(model: AccountModel, profile: PrincipalProfile, req: AccessRequest): Setting {
+function settingOf(model: AccountModel, req: AccessRequest): Setting {
   const account = resourceAccount(model, req.resource);
   const kind = kindOf(model, req.resource, req.action);
   const resourcePolicy = kind === 'trust' || !model.roles[req.resource] ? resourcePolicyOf(model, req.resource) : undefined;
   const rcp = account ? rcpLevels(model, account) : undefined;
   // A resource policy names principals: such a decision is the principal's own.
-  const own = resourcePolicy || req.identity || req.withoutBoundary || levelsReadPrincipal(rcp, req.action);
-  return { account, kind, resourcePolicy, rcp, cls: own ? undefined : decisionClass(profile, req.action) };
+  const own = Boolean(resourcePolicy || req.identity || req.withoutBoundary || levelsReadPrincipal(rcp, req.action));
+  return { account, kind, resourcePolicy, rcp, own };
 }
+
+/**
+ * Whether the request's decision is each principal's own, whoever asks: a resource policy names
+ * principals, or an RCP reads the principal. Otherwise principals of one class (decisionClassNumber)
+ * get the same decision.
+ */
+export const decidedPerPrincipal = (model: AccountModel, req: AccessRequest): boolean => settingOf(model, req).own;
 
 const classNumbers = new Map<string, number>();
 
 /**
- * The class of principals that get this request's decision, as a small number (undefined when
- * the decision is the principal's own): for memos of what is built from decisions, keyed by the
- * classes of many requests.
+ * The class of principals deciding the action alike (decision-class.ts) as a small number, for
+ * memos keyed by the classes of many actions; undefined when a statement reads the principal.
  */
-export function sharedDecisionClass(model: AccountModel, profile: PrincipalProfile, req: AccessRequest): number | undefined {
-  const { cls } = settingOf(model, profile, req);
+export function decisionClassNumber(profile: PrincipalProfile, action: string): number | undefined {
+  const cls = decisionClass(profile, action);
   if (cls === undefined) return undefined;
   let n = classNumbers.get(cls);
   if (n === undefined) classNumbers.set(cls, (n = classNumbers.size));
@@ -119,7 +125,8 @@ function sharedSlot(model: AccountModel, cls: string, req: AccessRequest): { dec
 
 /** Decides one request for a profiled principal. */
 export function decideAccess(model: AccountModel, profile: PrincipalProfile, req: AccessRequest): Decision {
-  const { account, kind, resourcePolicy, rcp, cls } = settingOf(model, profile, req);
+  const { account, kind, resourcePolicy, rcp, own } = settingOf(model, req);
+  const cls = own ? undefined : decisionClass(profile, req.action);
   const slot = cls === undefined ? undefined : sharedSlot(model, cls, req);
   const known = slot?.decisions.get(slot.key);
   if (known) return known;

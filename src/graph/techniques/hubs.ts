@@ -12,7 +12,7 @@
  * their order of preference: a target an earlier alternative cannot serve (its precondition fails
  * there) is served by the next one's hub.
  */
-import { resourceIndependent } from '../../access/decide.ts';
+import { decisionClassNumber, resourceIndependent } from '../../access/decide.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
 import { inventoryStatus } from '../../model/compute.ts';
 import type { Decision } from '../../policy/types.ts';
@@ -20,7 +20,7 @@ import { addEdge, ensureNode, HUB_MIN_TARGETS, hubPays, type BuildContext } from
 import { hubNodeKey, type EdgeAttributes } from '../types.ts';
 import { escalationAttributes, passAttributes, techniqueRefOf } from './attributes.ts';
 import { existingSites } from './existing.ts';
-import { onlyIfHolds, requiredActionClass, tryAlternative, viableAlternatives, type DecisionMemo } from './required.ts';
+import { onlyIfHolds, requiredPerPrincipal, tryAlternative, viableAlternatives, type DecisionMemo } from './required.ts';
 import { accountTargets, rewriteTargets, type Indexes, type RewriteTarget } from './targets.ts';
 import type { RequiredAction, Technique } from './types.ts';
 
@@ -34,9 +34,11 @@ export interface HubCache {
   made: Map<string, boolean>;
   sources: Map<string, number>;
   edges: Map<string, HubEdge[]>;
+  /** Whether an alternative's decisions on a target are each principal's own (decidedPerPrincipalOn). */
+  perPrincipal: Map<string, boolean>;
 }
 
-export const newHubCache = (): HubCache => ({ made: new Map(), sources: new Map(), edges: new Map() });
+export const newHubCache = (): HubCache => ({ made: new Map(), sources: new Map(), edges: new Map(), perPrincipal: new Map() });
 
 type HubEdge = { target: string; key: string; attributes: EdgeAttributes };
 
@@ -159,18 +161,28 @@ function hubOf(ctx: BuildContext, ix: Indexes, hubs: HubCache, technique: Techni
  * into the same hubs: a key for them, or undefined when a decision is the principal's own (on its
  * own ARN, or read from the principal).
  */
-function alikeKey(ctx: BuildContext, technique: Technique, profile: PrincipalProfile, viable: readonly RequiredAction[][], any: string, needs: string | undefined, passEdges: boolean): string | undefined {
+function alikeKey(ctx: BuildContext, hubs: HubCache, technique: Technique, profile: PrincipalProfile, viable: readonly RequiredAction[][], any: string, needs: string | undefined, passEdges: boolean): string | undefined {
   let key = `${technique.id} ${profile.accountId} ${passEdges} ${needs ?? ''}`;
   for (const alt of viable) {
-    key += ` ${technique.anyOf.indexOf(alt)}`;
+    const index = technique.anyOf.indexOf(alt);
+    if (decidedPerPrincipalOn(ctx, hubs, technique, index, profile, any)) return undefined;
+    key += ` ${index}`;
     for (const r of alt) {
-      if (r.resource === 'source' && !resourceIndependent(profile, r.action)) return undefined;
-      const cls = requiredActionClass(ctx.model, profile, r, any);
+      if (r.resource === 'source' && (!resourceIndependent(profile, r.action) || requiredPerPrincipal(ctx.model, profile, r, any))) return undefined;
+      const cls = decisionClassNumber(profile, r.action);
       if (cls === undefined) return undefined;
       key += `.${cls}`;
     }
   }
   return key;
+}
+
+/** Whether an action of the alternative, on a target other than the source, is decided per principal: the same for every principal of the target's account, so memoized. */
+function decidedPerPrincipalOn(ctx: BuildContext, hubs: HubCache, technique: Technique, index: number, profile: PrincipalProfile, any: string): boolean {
+  const key = `${technique.id} ${index} ${any}`;
+  let own = hubs.perPrincipal.get(key);
+  if (own === undefined) hubs.perPrincipal.set(key, (own = technique.anyOf[index].some((r) => r.resource !== 'source' && requiredPerPrincipal(ctx.model, profile, r, any))));
+  return own;
 }
 
 /**
@@ -181,7 +193,7 @@ function alikeKey(ctx: BuildContext, technique: Technique, profile: PrincipalPro
 export function hubEdges(ctx: BuildContext, ix: Indexes, hubs: HubCache, technique: Technique, profile: PrincipalProfile, viable: RequiredAction[][], memo: DecisionMemo, needs: string | undefined, passEdges: boolean): readonly HubEdge[] {
   const any = accountTargets(technique, profile.accountId, ctx.model, ix)!.find((t) => t !== profile.arn);
   if (!any) return [];
-  const key = alikeKey(ctx, technique, profile, viable, any, needs, passEdges);
+  const key = alikeKey(ctx, hubs, technique, profile, viable, any, needs, passEdges);
   let edges = key === undefined ? undefined : hubs.edges.get(key);
   if (!edges) {
     edges = decideHubEdges(ctx, ix, hubs, technique, profile, viable, any, memo, needs, passEdges);

@@ -1,5 +1,5 @@
 /** Deciding a technique's required actions for one source and target, with the real engine. */
-import { decideAccess, mayAllow, resourceIndependent, resourceScopedStatements, scopeMask, sharedDecisionClass } from '../../access/decide.ts';
+import { decideAccess, mayAllow, resourceIndependent, resourceScopedStatements, scopeMask, decidedPerPrincipal } from '../../access/decide.ts';
 import { VERSION_SEPARATOR } from '../../access/gains.ts';
 import type { PrincipalProfile } from '../../access/profile.ts';
 import { accessKeyCount } from '../../model/query.ts';
@@ -110,10 +110,10 @@ export function tryAlternative(model: AccountModel, profile: PrincipalProfile, a
 }
 
 /**
- * The class of principals deciding a required action on a target alike (decide.ts), as a number;
- * undefined when the decision is the principal's own.
+ * Whether a required action's decision on a target is each principal's own (decide.ts:
+ * decidedPerPrincipal), not shared by the principals of a class.
  */
-export function requiredActionClass(model: AccountModel, profile: PrincipalProfile, required: RequiredAction, target: string): number | undefined {
+export function requiredPerPrincipal(model: AccountModel, profile: PrincipalProfile, required: RequiredAction, target: string): boolean {
   const resource = resourceOf(model, required, target, profile, undefined);
-  return resource === undefined ? undefined : sharedDecisionClass(model, profile, { action: required.action, resource, ...(required.context ? { context: required.context } : {}) });
+  return resource === undefined || decidedPerPrincipal(model, { action: required.action, resource, ...(required.context ? { context: required.context } : {}) });
 }
