@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { loadInputs } from '../../ingest/index.ts';
 import { privesc } from '../../src/analysis/index.ts';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/access/options.ts';
@@ -33,4 +34,13 @@ export const readSource = (file: string): string | undefined => {
 
 export async function reportFor(files: string[], options: Partial<Omit<ReportOptions, 'analysis'>> = {}, build: Partial<BuildReportOptions> = {}): Promise<Report> {
   return buildReport(await ruleInput(files, options), { toolVersion: '0.0.0-test', today: '2026-11-23', readSource, ...build });
+}
+
+/** The HTML report's paths of a finding, drawn: its script draws them on the toggle event, a task after the click that opens it, so reading them right after the click races it. */
+export const pathsDrawn = (page: Page, finding: string): Promise<void> => page.locator(`details[id="${finding}"] .path`).first().waitFor({ state: 'attached' });
+
+/** Opens a finding of the HTML report and waits for its paths to be drawn. */
+export async function openFinding(page: Page, finding: string): Promise<void> {
+  await page.locator(`details[id="${finding}"] summary`).click();
+  await pathsDrawn(page, finding);
 }

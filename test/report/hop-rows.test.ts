@@ -15,7 +15,7 @@ import { renderHtml } from '../../src/report/render/index.ts';
 import type { Report } from '../../src/report/types.ts';
 import { renderViewerHtml } from '../../viz/render.ts';
 import { describeBrowser, launchChromium, openFile } from '../browser/chromium.ts';
-import { example, readSource, ruleInput } from './helpers.ts';
+import { example, openFinding, readSource, ruleInput } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'iamgraph-hop-rows-'));
 const KANG = 'arn:aws:iam::111122223333:user/dev2-be-kang';
@@ -54,7 +54,7 @@ describeBrowser('html report: hop rows, empty state, links into the graph', () =
 
   it.each([800, 1400])('at %i px each hop is one row, from → technique → to, evidence under it', async (width) => {
     const { page, errors } = await openFile(browser, withGraph, { width, height: 900 });
-    await page.locator(`details[id="${kang().id}"] summary`).click();
+    await openFinding(page, kang().id);
     const rows = await rowsOf(page, kang().id);
     expect(rows.map((r) => [r.from, r.to])).toEqual([
       ['user/dev2-be-kang', 'role/service-role/lambda-admin-ops'],

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { renderHtml, renderJunit } from '../../src/report/render/index.ts';
 import type { Report } from '../../src/report/types.ts';
 import { countInkPixels, describeBrowser, launchChromium, openFile, type Opened } from '../browser/chromium.ts';
-import { example, fixture, reportFor } from './helpers.ts';
+import { example, fixture, openFinding, pathsDrawn, reportFor } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'iamgraph-html-'));
 
@@ -67,7 +67,7 @@ describeBrowser('html report in headless Chromium', () => {
     const { page } = await open(browser, company, 'paths');
     const kang = company.findings.find((f) => f.rule === 'privesc-to-admin' && f.subject.endsWith(':user/dev2-be-kang'))!;
     const details = page.locator(`details[id="${kang.id}"]`);
-    await details.locator('summary').click();
+    await openFinding(page, kang.id);
     const paths = details.locator('.path');
     expect(await paths.count()).toBe(kang.paths.length);
     const first = paths.first();
@@ -87,6 +87,7 @@ describeBrowser('html report in headless Chromium', () => {
     const ref = choke.pathRefs![0];
     await page.locator(`details[id="${choke.id}"] summary`).click();
     await page.locator(`details[id="${choke.id}"] a[href="#${ref.finding}"]`).click();
+    await pathsDrawn(page, ref.finding);
     const target = page.locator(`details[id="${ref.finding}"]`);
     expect(await target.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     const ids = await target.locator('.path code').allTextContents();
@@ -97,6 +98,7 @@ describeBrowser('html report in headless Chromium', () => {
   it('renders a principal named <img src=x onerror=alert(1)> and a policy named <script>… as text: nothing runs', async () => {
     const { page, dialogs, errors, network } = await open(browser, xss, 'xss');
     await page.locator('details.finding summary').first().click();
+    await page.locator('details.finding .path').first().waitFor({ state: 'attached' });
     await page.waitForTimeout(100);
     expect(dialogs).toEqual([]);
     expect(network).toEqual([]);
