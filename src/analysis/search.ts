@@ -166,30 +166,44 @@ export function searchPaths(graph: AccessGraph, from: string, to: string | undef
   let bound = 0;
   // Past the one path more than maxPaths that proves the cut, nothing is worth trying.
   const enough = (): boolean => found.length > opts.maxPaths;
-  const visit = (node: string, hops: Hop[], onPath: Set<string>): void => {
+  // The hops taken so far; a hub crossing is kept as its two halves and folded into one hop only
+  // on a path found (most hub crossings tried lead nowhere), once per pair in this search.
+  const taken: Array<Hop | readonly [Hop, Hop]> = [];
+  const onPath = new Set([from]);
+  const folds = new Map<Hop, Map<Hop, Hop>>();
+  const fold = ([into, out]: readonly [Hop, Hop]): Hop => {
+    let byOut = folds.get(into);
+    if (!byOut) folds.set(into, (byOut = new Map()));
+    let hop = byOut.get(out);
+    if (!hop) byOut.set(out, (hop = foldedHop(into, out)));
+    return hop;
+  };
+  const hopsTaken = (): Hop[] => taken.map((t) => (Array.isArray(t) ? fold(t as readonly [Hop, Hop]) : (t as Hop)));
+  const take = (hop: Hop, beyond?: Hop): void => {
+    const last = beyond ?? hop;
+    if (!final && last.to === ADMIN_NODE && to !== ADMIN_NODE) return;
+    if ((hop.alsoActingAs || beyond?.alsoActingAs) && !sourceActsAs([...(hop.alsoActingAs ?? []), ...(beyond?.alsoActingAs ?? [])])) return;
+    onPath.add(last.to);
+    taken.push(beyond ? [hop, beyond] : hop);
+    visit(last.to);
+    taken.pop();
+    onPath.delete(last.to);
+  };
+  function visit(node: string): void {
     if (final) {
       const access = final(node);
       if (access) {
         // A principal that can do it ends the path: going through it only makes longer paths.
-        if (hops.length === bound) found.push(pathOf(hops.slice(), access));
+        if (taken.length === bound) found.push(pathOf(hopsTaken(), access));
         return;
       }
-    } else if (node === to && hops.length > 0) {
-      if (hops.length === bound) found.push(pathOf(hops.slice()));
+    } else if (node === to && taken.length > 0) {
+      if (taken.length === bound) found.push(pathOf(hopsTaken()));
       return;
     }
-    if (hops.length >= bound || node === ADMIN_NODE) return;
-    const take = (hop: Hop): void => {
-      if (!final && hop.to === ADMIN_NODE && to !== ADMIN_NODE) return;
-      if (hop.alsoActingAs && !sourceActsAs(hop.alsoActingAs)) return;
-      onPath.add(hop.to);
-      hops.push(hop);
-      visit(hop.to, hops, onPath);
-      hops.pop();
-      onPath.delete(hop.to);
-    };
+    if (taken.length >= bound || node === ADMIN_NODE) return;
     for (const next of hopsFrom(node)) {
-      if (enough() || hops.length + 1 + next.dist > bound) break;
+      if (enough() || taken.length + 1 + next.dist > bound) break;
       if (onPath.has(next.hop.to)) continue;
       if (!next.hub) {
         take(next.hop);
@@ -197,18 +211,20 @@ export function searchPaths(graph: AccessGraph, from: string, to: string | undef
       }
       // A hub is half a hop: into it and out to one of its targets is the one hop.
       for (const beyond of hopsFrom(next.hop.to)) {
-        if (enough() || hops.length + 1 + beyond.dist > bound) break;
+        if (enough() || taken.length + 1 + beyond.dist > bound) break;
         if (onPath.has(beyond.hop.to)) continue;
-        take(foldedHop(next.hop, beyond.hop));
+        take(next.hop, beyond.hop);
       }
     }
-  };
+  }
   const start = dist.get(from);
   if (start !== undefined) {
-    for (bound = start; bound <= opts.maxDepth && !enough(); bound++) visit(from, [], new Set([from]));
+    for (bound = start; bound <= opts.maxDepth && !enough(); bound++) visit(from);
   }
 
-  const signature = (p: Path) => p.hops.map((h) => `${h.to} ${h.kind}`).join('|');
-  const sorted = found.sort((a, b) => a.hops.length - b.hops.length || (a.verdict === b.verdict ? 0 : a.verdict === 'reachable' ? -1 : 1) || (signature(a) < signature(b) ? -1 : 1));
+  // Each path's signature once, not once per comparison.
+  const keyed = found.map((path) => ({ path, signature: path.hops.map((h) => `${h.to} ${h.kind}`).join('|') }));
+  keyed.sort((a, b) => a.path.hops.length - b.path.hops.length || (a.path.verdict === b.path.verdict ? 0 : a.path.verdict === 'reachable' ? -1 : 1) || (a.signature < b.signature ? -1 : 1));
+  const sorted = keyed.map((k) => k.path);
   return { from, to: label, paths: sorted.slice(0, opts.maxPaths), truncated: sorted.length > opts.maxPaths };
 }
