@@ -4,6 +4,7 @@
  * policy an auditor must read to see who really gets the last role.
  */
 import { hopOfStep, pathOf } from '../../analysis/hop.ts';
+import type { Hop } from '../../analysis/types.ts';
 import { ASSUMING, bfs, cyclicComponents, depthsFrom, isHub, stepBetween, stepsOver, stepsTo, type Reached, type Step, type Steps } from '../../graph/traversal/index.ts';
 import { ADMIN_NODE, type AccessGraph } from '../../graph/types.ts';
 import { shortName } from '../../analysis/text.ts';
@@ -19,8 +20,10 @@ const assumers = (graph: AccessGraph, steps: Steps): string[] => graph.filterNod
  * Assume steps with hubs left in ("any role of A trusting B"), crossed by each walk: a principal
  * entering a hub of a thousand roles holds one step, not a thousand.
  */
-function assumeSteps(graph: AccessGraph): { steps: Steps; cross: (node: string) => boolean } {
-  return { steps: stepsOver(graph, { edges: ASSUMING, foldHubs: false }), cross: (node) => isHub(graph, node) };
+function assumeSteps(graph: AccessGraph): { steps: Steps; cross: (node: string) => boolean; hubs: ReadonlySet<string> } {
+  // A set, not the node's attribute: every walk asks it of every node it meets.
+  const hubs = new Set(graph.filterNodes((n) => isHub(graph, n)));
+  return { steps: stepsOver(graph, { edges: ASSUMING, foldHubs: false }), cross: (node) => hubs.has(node), hubs };
 }
 
 const DOCS = ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining'];
@@ -35,7 +38,7 @@ export const longRoleChain: Rule = {
     docs: DOCS,
   },
   run({ graph, options }) {
-    const { steps, cross } = assumeSteps(graph);
+    const { steps, cross, hubs } = assumeSteps(graph);
     const sources = assumers(graph, steps).filter((n) => graph.getNodeAttribute(n, 'kind') !== 'role');
     // Principals that can assume the same roles (members of the same groups) share everything
     // beyond their first hop: one search per set of first roles, not one per principal, and
@@ -47,7 +50,6 @@ export const longRoleChain: Rule = {
       if (members) members.push(source);
       else bySignature.set(signature, [source]);
     }
-    const hubs = new Set(graph.filterNodes((n) => cross(n)));
     const found = new Map<string, RawFinding>();
     for (const members of bySignature.values()) {
       const starts = steps(members[0]).map((s) => s.next);
@@ -63,8 +65,9 @@ export const longRoleChain: Rule = {
       const shown = new Set(beyondLimit.slice(0, options.analysis.maxPaths + 1));
       let left = shown.size;
       const reach = bfs(steps, starts, { cross, until: (n) => shown.has(n) && --left === 0 });
+      const group = { beyondLimit, admins, longest, level, reach, beyond: chainsBeyond(reach), listed: listOf(beyondLimit) };
       for (const source of members) {
-        const finding = longChainsOf(steps, cross, { beyondLimit, admins, longest, level, reach }, source, options);
+        const finding = longChainsOf(steps, cross, group, source, options);
         if (finding) found.set(source, finding);
       }
     }
@@ -72,26 +75,56 @@ export const longRoleChain: Rule = {
   },
 };
 
-/** What the principals with the same first roles share: the roles further than the limit (sorted), the admins and the longest chain among them, chain lengths, and the walk that holds the chains shown. */
+/** The roles a finding names (at most MAX_LISTED) and the text of them. */
+interface Listed {
+  roles: string[];
+  text: string;
+}
+
+const listOf = (roles: readonly string[]): Listed => {
+  const listed = roles.slice(0, MAX_LISTED);
+  return { roles: listed, text: listed.join(', ') };
+};
+
+/** The hops of the group's walk from its first roles to a role, and where they start: made once per role, shared by every member's path. */
+function chainsBeyond(reach: ReadonlyMap<string, Reached>): (role: string) => { root: string; hops: readonly Hop[] } {
+  const made = new Map<string, { root: string; hops: readonly Hop[] }>();
+  return (role) => {
+    let chain = made.get(role);
+    if (!chain) {
+      const rest = stepsTo(reach, role);
+      made.set(role, (chain = { root: rest[0]?.at ?? role, hops: rest.map(hopOfStep) }));
+    }
+    return chain;
+  };
+}
+
+/** What the principals with the same first roles share: the roles further than the limit (sorted), the admins and the longest chain among them, chain lengths, the walk that holds the chains shown, its hops, and the roles listed. */
 interface ChainGroup {
   beyondLimit: readonly string[];
   admins: readonly string[];
   longest: number;
   level: (role: string) => number;
   reach: ReadonlyMap<string, Reached>;
+  beyond: ReturnType<typeof chainsBeyond>;
+  listed: Listed;
 }
 
 /** The finding of one principal of a group, if it has one. */
 function longChainsOf(steps: Steps, cross: (node: string) => boolean, group: ChainGroup, source: string, options: RuleInput['options']): RawFinding | undefined {
-  const { beyondLimit, level, reach } = group;
+  const { beyondLimit, level } = group;
   // A principal is rarely among the roles it reaches: then the group's lists are its own.
   const own = beyondLimit.includes(source);
   const far = own ? beyondLimit.filter((t) => t !== source) : beyondLimit;
   if (far.length === 0) return undefined;
-  const chain = (t: string): Step[] => {
-    const rest = stepsTo(reach, t);
-    const root = rest[0]?.at ?? t;
-    return [stepBetween(steps, source, root, cross)!, ...rest];
+  const listed = own ? listOf(far) : group.listed;
+  // Only the first hop, from the principal into the group's first roles, is its own.
+  const firstHops = new Map<string, Hop>();
+  const chain = (t: string): Hop[] => {
+    const { root, hops } = group.beyond(t);
+    let first = firstHops.get(root);
+    if (!first) firstHops.set(root, (first = hopOfStep(stepBetween(steps, source, root, cross)!)));
+    return [first, ...hops];
   };
   const reachesAdmin = group.admins.some((t) => t !== source);
   const longest = own ? far.reduce((max, t) => Math.max(max, level(t)), 0) : group.longest;
@@ -100,9 +133,9 @@ function longChainsOf(steps: Steps, cross: (node: string) => boolean, group: Cha
     severity: reachesAdmin ? 'medium' : 'low',
     subject: source,
     title: `${shortName(source)} reaches ${far.length} role${far.length === 1 ? '' : 's'} only through chains of more than ${options.maxChainDepth} hops`,
-    message: `${source} reaches ${far.slice(0, MAX_LISTED).join(', ')}${more} through role chains of up to ${longest} hops (limit ${options.maxChainDepth}).`,
-    paths: far.slice(0, options.analysis.maxPaths).map((t) => pathOf(chain(t).map(hopOfStep))),
-    facts: { roles: far.slice(0, MAX_LISTED), roleCount: far.length, longestChain: longest, limit: options.maxChainDepth, reachesAdmin },
+    message: `${source} reaches ${listed.text}${more} through role chains of up to ${longest} hops (limit ${options.maxChainDepth}).`,
+    paths: far.slice(0, options.analysis.maxPaths).map((t) => pathOf(chain(t))),
+    facts: { roles: listed.roles, roleCount: far.length, longestChain: longest, limit: options.maxChainDepth, reachesAdmin },
   };
 }
 
